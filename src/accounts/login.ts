@@ -1,0 +1,126 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema";
+import { type AuditActor, recordAudit } from "../platform/audit";
+import { dummyPasswordHash, verifyPassword } from "./passwords";
+import { createSession } from "./sessions";
+
+/** Failures before an account is locked, and for how long (issue: 5 failures → 15 minutes). */
+export const maxFailedLogins = 5;
+export const lockMinutes = 15;
+
+export type LoginOutcome =
+  | { ok: true; sessionId: string; userId: number; mustChangePassword: boolean }
+  | { ok: false; reason: "bad_credentials" | "locked"; lockedUntil?: string };
+
+/**
+ * Checks a username and password. Every attempt is audited; the fifth consecutive failure
+ * locks the account for 15 minutes, and a locked account refuses even the right password.
+ */
+export async function login(
+  db: Kysely<DB>,
+  input: { username: string; password: string; ip: string },
+  now: Date,
+): Promise<LoginOutcome> {
+  const user = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("username", "=", input.username)
+    .executeTakeFirst();
+  const actor: AuditActor = {
+    id: user?.id ?? null,
+    name: input.username.slice(0, 64),
+    ip: input.ip,
+  };
+  if (!user?.is_active) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    await recordAudit(
+      db,
+      actor,
+      { action: "login.failed", objectType: "user", detail: "账号不存在或已停用" },
+      now,
+    );
+    return { ok: false, reason: "bad_credentials" };
+  }
+  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
+    await recordAudit(
+      db,
+      actor,
+      {
+        action: "login.refused_locked",
+        objectType: "user",
+        objectId: user.id,
+        detail: `锁定至 ${user.locked_until}`,
+      },
+      now,
+    );
+    return { ok: false, reason: "locked", lockedUntil: user.locked_until };
+  }
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    return recordFailure(db, actor, user.id, user.failed_logins + 1, now);
+  }
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ failed_logins: 0, locked_until: null })
+      .where("id", "=", user.id)
+      .execute();
+    const sessionId = await createSession(trx, user.id, input.ip, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: "login.succeeded", objectType: "user", objectId: user.id },
+      now,
+    );
+    return {
+      ok: true as const,
+      sessionId,
+      userId: user.id,
+      mustChangePassword: user.must_change_password === 1,
+    };
+  });
+}
+
+async function recordFailure(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  userId: number,
+  failures: number,
+  now: Date,
+): Promise<LoginOutcome> {
+  const locks = failures >= maxFailedLogins;
+  const lockedUntil = locks ? new Date(now.getTime() + lockMinutes * 60_000).toISOString() : null;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ failed_logins: locks ? 0 : failures, locked_until: lockedUntil })
+      .where("id", "=", userId)
+      .execute();
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: "login.failed",
+        objectType: "user",
+        objectId: userId,
+        detail: `连续失败 ${failures} 次`,
+      },
+      now,
+    );
+    if (locks) {
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: "user.locked",
+          objectType: "user",
+          objectId: userId,
+          detail: `连续 ${failures} 次密码错误,锁定 ${lockMinutes} 分钟`,
+        },
+        now,
+      );
+    }
+  });
+  return locks
+    ? { ok: false, reason: "locked", lockedUntil: lockedUntil! }
+    : { ok: false, reason: "bad_credentials" };
+}

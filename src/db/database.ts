@@ -1,0 +1,48 @@
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema";
+
+export type Engine = "sqlite" | "postgres";
+
+/** A connected database: the Kysely handle plus which engine is behind it. */
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  destroy(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  databaseUrl: string | null;
+  sqlitePath: string;
+}
+
+// pg returns int8 (count(*), bigserial) as strings and DATE as a JS Date at local midnight;
+// legal dates are plain 'YYYY-MM-DD' strings here, so keep them as text.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+/** Opens the SQLite file with the settings that lose no acknowledged write. */
+export function openSqlite(path: string): SQLite.Database {
+  const sqlite = new SQLite(path);
+  sqlite.pragma("journal_mode = WAL");
+  // FULL syncs the WAL on every commit: a 2xx means the row is on disk, even on power loss.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return sqlite;
+}
+
+export function connectDatabase(target: DatabaseTarget): Database {
+  if (target.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // A dropped connection (PostgreSQL restart) must not crash the process; the pool reconnects.
+    pool.on("error", () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: "postgres", destroy: () => db.destroy() };
+  }
+  const sqlite = openSqlite(target.sqlitePath);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: "sqlite", destroy: () => db.destroy() };
+}

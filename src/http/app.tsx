@@ -1,0 +1,98 @@
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { identifyVisitor } from "../accounts/middleware";
+import { accountRoutes } from "../accounts/routes";
+import { platformRoutes } from "../platform/routes";
+import { defaultSiteSettings } from "../platform/settings";
+import { cachedSiteSettings } from "../platform/site-cache";
+import { portalRoutes } from "../portal/routes";
+import { type Api, buildOpenApi, createApi } from "./api";
+import { csrfProtection } from "./csrf";
+import { handleError } from "./error-handler";
+import { notFound } from "./errors";
+import { healthRoutes } from "./health";
+import { staticRoutes } from "./static";
+import type { AppDeps, AppEnv } from "./types";
+
+/** Each domain installs its pages and API routes here, in this order. */
+const domains: ((app: Hono<AppEnv>, api: Api) => void)[] = [
+  // domain routes
+  accountRoutes,
+  platformRoutes,
+  portalRoutes,
+];
+
+/** The one app factory, used by the server and by tests. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    c.set("clientIp", clientIpOf(c.env, c.req.header("x-forwarded-for"), deps.config.trustProxy));
+    const started = performance.now();
+    await next();
+    deps.logger.info("request", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000" : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  staticRoutes(app);
+  healthRoutes(app);
+  app.use(async (c, next) => {
+    c.set(
+      "site",
+      c.req.path.startsWith("/api/")
+        ? defaultSiteSettings
+        : await cachedSiteSettings(deps.db, Date.now()),
+    );
+    await next();
+  });
+  app.use(csrfProtection(deps.config.secret, deps.config.secureCookies));
+  app.use(identifyVisitor());
+  const api = createApi(app);
+  for (const install of domains) install(app, api);
+  app.get("/api/v1/openapi.json", (c) =>
+    c.json(buildOpenApi([...api.specs, openApiSelfSpec], { title: "Gongkai API", version: "1" })),
+  );
+  app.notFound(() => {
+    throw notFound();
+  });
+  app.onError(handleError);
+  return app;
+}
+
+const openApiSelfSpec = {
+  method: "get" as const,
+  path: "/api/v1/openapi.json",
+  summary: "本 API 的 OpenAPI 3 描述",
+  tag: "meta",
+  auth: "public" as const,
+};
+
+/** The client address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientIpOf(env: unknown, forwardedFor: string | undefined, trustProxy: boolean): string {
+  if (trustProxy && forwardedFor) return forwardedFor.split(",")[0]!.trim().slice(0, 64);
+  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? "unknown";
+}

@@ -1,0 +1,4 @@
+import type { Seeder } from "./seed";
+
+/** Every seeder of the product, in the order they run. Domains add theirs here. */
+export const seeders: Seeder[] = [];

@@ -1,0 +1,46 @@
+import { serve } from "@hono/node-server";
+import type { Config } from "./config";
+import { connectDatabase, type Database } from "./db/database";
+import { createApp } from "./http/app";
+import { prepareDatabase } from "./platform/bootstrap";
+import { createLogger, type Logger } from "./platform/log";
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the database, prepares it, and serves the app until closed. */
+export async function startServer(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
+  const database = connectDatabase(config);
+  const lines = await prepareDatabase(database.db, config, logger, new Date());
+  const app = createApp({
+    db: database.db,
+    engine: database.engine,
+    config,
+    logger,
+    clock: () => new Date(),
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`;
+  for (const line of lines) process.stdout.write(`${line}\n`);
+  logger.info("listening", { url, database: database.engine });
+  return {
+    url,
+    database,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.destroy();
+    },
+  };
+}

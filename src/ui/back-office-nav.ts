@@ -1,0 +1,31 @@
+import type { Role } from "../accounts/roles";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Shown to anyone holding one of these roles. */
+  roles: readonly Role[];
+}
+
+/** The back-office menu; each domain adds its entries here. */
+export const backOfficeNav: NavItem[] = [
+  {
+    href: "/admin",
+    label: "工作台",
+    roles: ["editor", "reviewer", "approver", "applicationOfficer", "admin", "auditor"],
+  },
+  { href: "/admin/audit", label: "审计日志", roles: ["auditor"] },
+  { href: "/admin/users", label: "用户管理", roles: ["admin"] },
+  { href: "/admin/units", label: "单位管理", roles: ["admin"] },
+  { href: "/admin/settings", label: "站点设置", roles: ["admin"] },
+  { href: "/admin/calendar", label: "工作日历", roles: ["admin"] },
+  {
+    href: "/admin/tokens",
+    label: "访问令牌",
+    roles: ["editor", "reviewer", "approver", "applicationOfficer", "admin"],
+  },
+];
+
+export function navFor(held: readonly Role[]): NavItem[] {
+  return backOfficeNav.filter((item) => item.roles.some((r) => held.includes(r)));
+}

@@ -1,0 +1,138 @@
+import type { Child } from "hono/jsx";
+import { roleLabels } from "../accounts/roles";
+import { navFor } from "./back-office-nav";
+import { PostForm } from "./forms";
+import { usePage } from "./page-context";
+
+/** The public portal's sections, in the order a government site shows them. */
+export const portalSections = [
+  { href: "/", label: "首页" },
+  { href: "/disclosure", label: "政府信息公开" },
+  { href: "/applications", label: "依申请公开" },
+  { href: "/interpretations", label: "政策解读" },
+  { href: "/interaction", label: "互动交流" },
+  { href: "/services", label: "办事服务" },
+] as const;
+
+function Document(props: { title: string; children: Child; bodyClass?: string }) {
+  const { site } = usePage();
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} - ${site.siteName}`}</title>
+        <link rel="stylesheet" href="/static/site.css" />
+      </head>
+      <body class={props.bodyClass}>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
+        {props.children}
+      </body>
+    </html>
+  );
+}
+
+function isCurrent(path: string, href: string): boolean {
+  return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
+}
+
+export function PortalLayout(props: { title: string; children: Child }) {
+  const { site, path } = usePage();
+  return (
+    <Document title={props.title}>
+      <header class="site-header">
+        <div class="wrap">
+          <a class="site-name" href="/">
+            {site.siteName}
+          </a>
+        </div>
+        <nav class="site-nav" aria-label="主导航">
+          <ul class="wrap">
+            {portalSections.map((s) => (
+              <li>
+                <a href={s.href} aria-current={isCurrent(path, s.href) ? "page" : undefined}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" class="wrap" tabindex={-1}>
+        {props.children}
+      </main>
+      <PortalFooter />
+    </Document>
+  );
+}
+
+function PortalFooter() {
+  const { site } = usePage();
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <p>主办单位:{site.hostOrganisation}</p>
+        {site.contact ? <p>联系方式:{site.contact}</p> : null}
+        <p>
+          {site.siteCode ? <span>网站标识码:{site.siteCode} </span> : null}
+          {site.icpNumber ? <span>ICP备案号:{site.icpNumber} </span> : null}
+          {site.policeRecordNumber ? <span>公安备案号:{site.policeRecordNumber}</span> : null}
+        </p>
+      </div>
+    </footer>
+  );
+}
+
+export function BackOfficeLayout(props: { title: string; children: Child }) {
+  const { user, site, path } = usePage();
+  const items = user ? navFor(user.roles) : [];
+  return (
+    <Document title={props.title} bodyClass="back-office">
+      <header class="bo-header">
+        <a class="site-name" href="/admin">
+          {site.siteName} · 后台
+        </a>
+        {user ? (
+          <div class="bo-user">
+            <span>
+              {user.displayName}({user.roles.map((r) => roleLabels[r]).join("、")})
+            </span>
+            <a href="/account/password">修改密码</a>
+            <PostForm action="/logout" class="inline-form">
+              <button type="submit" class="link-button">
+                退出登录
+              </button>
+            </PostForm>
+          </div>
+        ) : null}
+      </header>
+      <div class="bo-body">
+        {items.length > 0 ? (
+          <nav class="bo-nav" aria-label="后台菜单">
+            <ul>
+              {items.map((i) => (
+                <li>
+                  <a
+                    href={i.href}
+                    aria-current={
+                      isCurrent(path, i.href) && (i.href !== "/admin" || path === "/admin")
+                        ? "page"
+                        : undefined
+                    }
+                  >
+                    {i.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <main id="main" class="bo-main" tabindex={-1}>
+          {props.children}
+        </main>
+      </div>
+    </Document>
+  );
+}
