@@ -76,3 +76,18 @@ export async function listApiTokens(db: Db, userId?: number) {
   if (userId !== undefined) q = q.where("api_tokens.user_id", "=", userId);
   return q.execute();
 }
+
+export async function findApiToken(db: Db, tokenId: number) {
+  return db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .select([
+      "api_tokens.id",
+      "api_tokens.user_id",
+      "api_tokens.name",
+      "api_tokens.revoked_at",
+      "users.username",
+    ])
+    .where("api_tokens.id", "=", tokenId)
+    .executeTakeFirst();
+}

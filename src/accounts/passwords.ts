@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
 
 // argon2id (Algorithm.Argon2id = 2; a const enum, so spelled as its value) with the
@@ -31,4 +32,13 @@ export function checkPasswordPolicy(password: string): string | null {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password));
   if (classes.length < 3) return "密码须包含大写字母、小写字母、数字、符号中的至少三类。";
   return null;
+}
+
+/**
+ * A random initial password for an account someone else sets up or resets: 16 random base64url
+ * characters between fixed upper, lower, digit and symbol characters, so it always meets the
+ * policy. Shown once; the person must change it at first login.
+ */
+export function generateInitialPassword(): string {
+  return `Gk-${randomBytes(12).toString("base64url")}7a`;
 }

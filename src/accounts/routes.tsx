@@ -1,17 +1,20 @@
 import type { Context, Hono } from "hono";
 import { deleteCookie } from "hono/cookie";
+import { calendarNotices } from "../calendar/notices";
+import { todayInShanghai } from "../calendar/rules";
 import type { Api } from "../http/api";
 import { fieldErrors } from "../http/api";
 import { AppError } from "../http/errors";
 import type { AppEnv } from "../http/types";
+import { findUnit } from "../org/store";
 import type { AuditActor } from "../platform/audit";
 import { recordAudit } from "../platform/audit";
 import { hitRateLimit } from "../platform/rate-limit";
 import { renderBackOffice, renderPortal } from "../ui/render";
 import { AdminHome } from "./dashboard";
 import { login } from "./login";
-import { requireUser, sessionCookie, setSessionCookie } from "./middleware";
-import { loginSchema, passwordChangeSchema, safeNextPath } from "./schema";
+import { hasRole, requireUser, sessionCookie, setSessionCookie } from "./middleware";
+import { loginSchema, meResponseSchema, passwordChangeSchema, safeNextPath } from "./schema";
 import { changeOwnPassword } from "./service";
 import { endSession } from "./sessions";
 import { LoginPage, PasswordChangePage } from "./views";
@@ -24,7 +27,7 @@ export function actorOf(c: Context<AppEnv>): AuditActor {
   return { id: user?.id ?? null, name: user?.username ?? "访客", ip: c.get("clientIp") };
 }
 
-export function accountRoutes(app: Hono<AppEnv>, _api: Api): void {
+export function accountRoutes(app: Hono<AppEnv>, api: Api): void {
   app.get("/login", (c) => {
     if (c.get("user")) return c.redirect("/admin", 303);
     return renderPortal(c, "工作人员登录", <LoginPage next={safeNextPath(c.req.query("next"))} />);
@@ -133,8 +136,33 @@ export function accountRoutes(app: Hono<AppEnv>, _api: Api): void {
     return c.redirect("/account/password?done=1", 303);
   });
 
-  app.get("/admin", (c) => {
+  app.get("/admin", async (c) => {
     const user = requireUser(c);
-    return renderBackOffice(c, "工作台", <AdminHome user={user} />);
+    const { db, clock } = c.get("deps");
+    const notices = hasRole(user, "admin")
+      ? await calendarNotices(db, todayInShanghai(clock()))
+      : [];
+    return renderBackOffice(c, "工作台", <AdminHome user={user} notices={notices} />);
   });
+
+  api.route(
+    {
+      method: "get",
+      path: "/api/v1/me",
+      summary: "访问令牌所代表的用户及其角色",
+      tag: "accounts",
+      auth: "token",
+      response: meResponseSchema,
+    },
+    async (c) => {
+      const user = requireUser(c);
+      const unit = await findUnit(c.get("deps").db, user.unitId);
+      return c.json({
+        username: user.username,
+        displayName: user.displayName,
+        roles: user.roles,
+        unit: { id: user.unitId, name: unit?.name ?? "" },
+      });
+    },
+  );
 }

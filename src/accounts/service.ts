@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema";
+import { validationError } from "../http/errors";
 import { type AuditActor, recordAudit } from "../platform/audit";
 import { hashPassword, verifyPassword } from "./passwords";
 import { checkRoleSeparation, type Role } from "./roles";
@@ -66,7 +67,7 @@ export async function createUser(
   now: Date,
 ): Promise<number> {
   const separation = checkRoleSeparation(input.roles);
-  if (separation) throw new Error(separation);
+  if (separation) throw validationError({ roles: separation }, separation);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const row = await trx

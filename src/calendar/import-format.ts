@@ -3,11 +3,10 @@
 import { type IsoDate, parseIsoDate, weekdayOf, yearOf } from "./dates";
 import { namedDatesOfYear } from "./rules";
 import {
-  calendarFileSchema,
-  chineseErrorMap,
-  describePath,
+  describeIssues,
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
+  validateCalendarFile,
 } from "./schema";
 
 /** One year's schedule ready for withImportedYear(data, year, holidays, adjustedWorkdays, names). */
@@ -36,17 +35,12 @@ export function parseCalendarJson(text: string): CalendarImportResult {
   } catch (error) {
     return { ok: false, errors: [`文件不是有效的 JSON${jsonErrorLocation(text, error)}`] };
   }
-  const parsed = calendarFileSchema.safeParse(json, { error: chineseErrorMap });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${describePath(i.path) || "文件"}:${i.message}`),
-    };
-  }
-  const years = Object.entries(parsed.data.years).map(([year, entry]) => {
+  const checked = validateCalendarFile(json);
+  if (!checked.ok) return { ok: false, errors: describeIssues(checked.issues) };
+  const years = [...checked.years].map(([year, entry]) => {
     const named = namedDatesOfYear(entry);
     return {
-      year: Number(year),
+      year,
       holidays: [...named.holidays.keys()].sort(),
       adjustedWorkdays: [...named.adjustedWorkdays.keys()].sort(),
       names: Object.fromEntries([...named.holidays, ...named.adjustedWorkdays]),
@@ -107,9 +101,11 @@ export function parseCalendarCsv(text: string): CalendarImportResult {
 
 /** Returns the row, or the reason it is rejected. */
 function parseCsvRow(content: string): CsvRow | string {
-  const [dateCell, workdayCell, ...nameCells] = content.split(",").map(unquote);
+  const [dateText, workdayText, ...nameCells] = content.split(",");
+  const dateCell = unquote(dateText ?? "");
+  const workdayCell = workdayText === undefined ? undefined : unquote(workdayText);
   if (workdayCell === undefined) return "应有“日期,是否上班,名称”至少两列";
-  const date = parseIsoDate(dateCell ?? "");
+  const date = parseIsoDate(dateCell);
   if (date === null) return `“${dateCell}”不是有效日期(应为 YYYY-MM-DD 格式的真实日期)`;
   const year = yearOf(date);
   if (year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
@@ -121,7 +117,7 @@ function parseCsvRow(content: string): CsvRow | string {
   if (workday && weekday !== 0 && weekday !== 6) {
     return `${date} 是周一至周五,本来就是工作日,不能作为调休上班日`;
   }
-  const name = nameCells.join(",").trim();
+  const name = unquote(nameCells.join(","));
   if (name.length > 50) return "名称不能超过50个字";
   return { date, workday, name: name === "" ? null : name };
 }

@@ -9,7 +9,7 @@ import {
   toDayNumber,
   yearOf,
 } from "./dates";
-import { type CalendarYearEntry, calendarFileSchema, describePath } from "./schema";
+import { type CalendarYearEntry, describeIssues, validateCalendarFile } from "./schema";
 
 export type { IsoDate } from "./dates";
 export { addCalendarDays, parseIsoDate, todayInShanghai, weekdayOf } from "./dates";
@@ -159,20 +159,18 @@ function upperBound(sorted: readonly number[], value: number): number {
  * per-year shape; throws an Error listing every problem.
  */
 export function calendarDataFromJson(json: unknown): CalendarData {
-  const parsed = calendarFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${describePath(i.path)}:${i.message}`);
-    throw new Error(`节假日数据无效:\n${lines.join("\n")}`);
+  const checked = validateCalendarFile(json);
+  if (!checked.ok) {
+    throw new Error(`节假日数据无效:\n${describeIssues(checked.issues).join("\n")}`);
   }
   const holidays = new Map<IsoDate, string>();
   const adjustedWorkdays = new Map<IsoDate, string>();
-  for (const entry of Object.values(parsed.data.years)) {
+  for (const entry of checked.years.values()) {
     const named = namedDatesOfYear(entry);
     for (const [date, name] of named.holidays) holidays.set(date, name);
     for (const [date, name] of named.adjustedWorkdays) adjustedWorkdays.set(date, name);
   }
-  const officialYears = new Set(Object.keys(parsed.data.years).map(Number));
-  return { officialYears, holidays, adjustedWorkdays };
+  return { officialYears: new Set(checked.years.keys()), holidays, adjustedWorkdays };
 }
 
 /** Names each date of one notice after its festival; dates outside any festival get a generic name. */

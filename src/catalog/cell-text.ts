@@ -11,7 +11,10 @@ export function cellText(value: unknown): string {
   if (typeof value === "object") {
     const v = value as { richText?: unknown; text?: unknown; result?: unknown };
     if (Array.isArray(v.richText)) {
-      return v.richText.map((run: { text?: unknown }) => cellText(run?.text)).join("").trim();
+      return v.richText
+        .map((run: { text?: unknown }) => cellText(run?.text))
+        .join("")
+        .trim();
     }
     if ("text" in v) return cellText(v.text);
     if ("result" in v) return cellText(v.result);
@@ -19,7 +22,14 @@ export function cellText(value: unknown): string {
   return "";
 }
 
-const OPENERS: Record<string, string> = { "《": "》", "(": ")", "(": ")", "〔": "〕", "【": "】" };
+// Written as escapes so half-width and full-width forms both stay visible in the source.
+const OPENERS: Record<string, string> = {
+  "《": "》",
+  "(": ")",
+  "\uff08": "\uff09",
+  "〔": "〕",
+  "【": "】",
+};
 
 /**
  * Splits a list cell at 、,,;; and line breaks, but never inside 《》 or brackets, so a
@@ -38,7 +48,7 @@ export function splitListCell(text: string): string[] {
     if (closers.length === 0 && ch === "《" && current.trim().endsWith("》")) push();
     if (OPENERS[ch]) closers.push(OPENERS[ch]);
     else if (ch === closers.at(-1)) closers.pop();
-    if (closers.length === 0 && /[、,,;;\n\r]/.test(ch)) push();
+    if (closers.length === 0 && /[、,\uff0c;\uff1b\n\r]/.test(ch)) push();
     else current += ch;
   }
   push();
@@ -49,7 +59,22 @@ export const TICK = "√";
 export const UNVERIFIED_MARK = "待核实";
 
 const TICKED = new Set(["√", "✓", "✔", "☑", "●", "是", "有", "Y", "YES", "TRUE", "1"]);
-const UNTICKED = new Set(["", "×", "✗", "✘", "☐", "否", "无", "N", "NO", "FALSE", "0", "/", "-", "—"]);
+const UNTICKED = new Set([
+  "",
+  "×",
+  "✗",
+  "✘",
+  "☐",
+  "否",
+  "无",
+  "N",
+  "NO",
+  "FALSE",
+  "0",
+  "/",
+  "-",
+  "—",
+]);
 const UNKNOWN = new Set(["待核实", "未核实", "UNVERIFIED", "?"]);
 
 /** The tick-box value of a cell, or null when the text is not a recognisable tick or blank. */

@@ -143,7 +143,8 @@ export function catalogItemToRow(item: CatalogItem): CatalogSheetRow {
     item: item.item,
     elements: item.elements.join("、"),
     legalBasis: item.legalBasis.join("\n"),
-    deadline: item.deadline.text || (item.deadline.rule ? describeDeadlineRule(item.deadline.rule) : ""),
+    deadline:
+      item.deadline.text || (item.deadline.rule ? describeDeadlineRule(item.deadline.rule) : ""),
     responsibleUnit: item.responsibleUnit,
     channels: item.channels.join("、"),
     audienceWholeSociety: flagCell(item.audience.wholeSociety),
@@ -167,56 +168,81 @@ export type RowResult =
 export function rowToCatalogItem(row: CatalogSheetRow, rowNumber: number): RowResult {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const flag = (key: CatalogColumnKey): Flag => {
-    const value = parseFlagCell(row[key]);
-    if (value !== null) return value;
-    errors.push(`“${headerOf(key)}”一栏的“${row[key]}”无法识别,应填“√”、留空或“待核实”`);
-    return false;
-  };
-
   const seq = parseSeq(row.seq, errors);
   if (row.category.trim() === "") errors.push("一级事项不能为空");
   if (row.item.trim() === "") errors.push("二级事项不能为空");
-  const deadlineText = row.deadline.trim();
-  const rule = deadlineText === "" ? null : parseDeadlineText(deadlineText);
-  if (deadlineText === "") warnings.push("公开时限为空");
-  else if (rule === null) warnings.push(`无法识别公开时限“${deadlineText}”,将按原文保存,请人工指定期限规则`);
-
-  const specificGroupText = row.audienceSpecificGroup.trim();
-  const specificGroupFlag = parseFlagCell(specificGroupText);
-  const audience = {
-    wholeSociety: flag("audienceWholeSociety"),
-    specificGroup: specificGroupFlag ?? true,
-    specificGroupName: specificGroupFlag === null ? specificGroupText : "",
-  };
-  const mode = { proactive: flag("modeProactive"), onApplication: flag("modeOnApplication") };
-  const level = { county: flag("levelCounty"), township: flag("levelTownship") };
-  if (noneTicked(audience.wholeSociety, audience.specificGroup)) errors.push("公开对象至少勾选一项(全社会或特定群体)");
-  if (noneTicked(mode.proactive, mode.onApplication)) errors.push("公开方式至少勾选一项(主动或依申请)");
-  if (noneTicked(level.county, level.township)) errors.push("公开层级至少勾选一项(县级或乡级)");
-
   const item: CatalogItem = {
     seq,
     category: row.category.trim(),
     item: row.item.trim(),
     elements: splitListCell(row.elements),
     legalBasis: splitListCell(row.legalBasis),
-    deadline: { text: deadlineText, rule },
+    deadline: readDeadline(row.deadline, warnings),
     responsibleUnit: row.responsibleUnit.trim(),
     channels: splitListCell(row.channels),
-    audience,
-    mode,
-    level,
+    ...readTicks(row, errors),
   };
   if (item.elements.length === 0) warnings.push("公开内容(要素)为空");
   if (item.legalBasis.length === 0) warnings.push("公开依据为空");
   if (item.responsibleUnit === "") warnings.push("公开主体为空");
   if (item.channels.length === 0) warnings.push("公开渠道和载体为空");
+  if (errors.length === 0) {
+    const checked = catalogItemSchema.safeParse(item);
+    if (!checked.success) errors.push(...checked.error.issues.map((i) => i.message));
+  }
 
   const prefix = (m: string) => `第${rowNumber}行:${m}`;
-  if (errors.length > 0) return { ok: false, errors: errors.map(prefix), warnings: warnings.map(prefix) };
-  catalogItemSchema.parse(item);
+  if (errors.length > 0) {
+    return { ok: false, errors: errors.map(prefix), warnings: warnings.map(prefix) };
+  }
   return { ok: true, item, warnings: warnings.map(prefix) };
+}
+
+/** The 公开时限 text and its machine rule; an unreadable text is kept with a warning. */
+function readDeadline(cell: string, warnings: string[]): CatalogItem["deadline"] {
+  const text = cell.trim();
+  if (text === "") {
+    warnings.push("公开时限为空");
+    return { text, rule: null };
+  }
+  const rule = parseDeadlineText(text);
+  if (rule === null) {
+    warnings.push(`无法识别公开时限“${text}”,将按原文保存,请人工指定期限规则`);
+  }
+  return { text, rule };
+}
+
+/** The six tick-box columns; each pair (对象, 方式, 层级) needs at least one tick. */
+function readTicks(
+  row: CatalogSheetRow,
+  errors: string[],
+): Pick<CatalogItem, "audience" | "mode" | "level"> {
+  const flag = (key: CatalogColumnKey): Flag => {
+    const value = parseFlagCell(row[key]);
+    if (value !== null) return value;
+    errors.push(`“${headerOf(key)}”一栏的“${row[key]}”无法识别,应填“√”、留空或“待核实”`);
+    return false;
+  };
+  // 特定群体 may hold the group's name instead of a tick (the template asks for it).
+  const groupText = row.audienceSpecificGroup.trim();
+  const groupFlag = parseFlagCell(groupText);
+  const audience = {
+    wholeSociety: flag("audienceWholeSociety"),
+    specificGroup: groupFlag ?? true,
+    specificGroupName: groupFlag === null ? groupText : "",
+  };
+  const mode = { proactive: flag("modeProactive"), onApplication: flag("modeOnApplication") };
+  const level = { county: flag("levelCounty"), township: flag("levelTownship") };
+  if (noneTicked(audience.wholeSociety, audience.specificGroup)) {
+    errors.push("公开对象至少勾选一项(全社会或特定群体)");
+  }
+  if (noneTicked(mode.proactive, mode.onApplication)) {
+    errors.push("公开方式至少勾选一项(主动或依申请)");
+  }
+  if (noneTicked(level.county, level.township)) {
+    errors.push("公开层级至少勾选一项(县级或乡级)");
+  }
+  return { audience, mode, level };
 }
 
 function parseSeq(text: string, errors: string[]): number | null {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from "../config";
 import { auditCommand } from "./audit";
 import { backupCommand, restoreCommand } from "./backup";
+import { calendarCommand } from "./calendar";
 import type { CliCommand } from "./command";
 import { migrateCommand } from "./migrate";
 import { tokenCommand, userCommand } from "./users";
@@ -13,6 +14,7 @@ const commands: CliCommand[] = [
   auditCommand,
   backupCommand,
   restoreCommand,
+  calendarCommand,
 ];
 
 function usage(): string {

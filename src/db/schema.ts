@@ -1,6 +1,15 @@
 // Assembles the database interface from each domain's table types.
 import type { AccountTables } from "../accounts/tables";
+import type { CalendarTables } from "../calendar/tables";
+import type { CatalogTables } from "../catalog/tables";
 import type { OrgTables } from "../org/tables";
 import type { PlatformTables } from "../platform/tables";
+import type { RecordTables } from "../records/tables";
 
-export interface DB extends PlatformTables, OrgTables, AccountTables {}
+export interface DB
+  extends PlatformTables,
+    CalendarTables,
+    OrgTables,
+    AccountTables,
+    CatalogTables,
+    RecordTables {}

@@ -164,6 +164,19 @@ function parametersOf(schema: z.ZodType | undefined, where: "path" | "query") {
   }));
 }
 
+/**
+ * Path parameters from the `params` schema, plus any `:name` of the path the schema does not
+ * describe (as a string): OpenAPI requires every templated path parameter to be declared.
+ */
+function pathParametersOf(spec: ApiRouteSpec) {
+  const names = [...spec.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+  const declared = parametersOf(spec.params, "path").filter((p) => names.includes(p.name));
+  const undeclared = names
+    .filter((name) => !declared.some((p) => p.name === name))
+    .map((name) => ({ name, in: "path" as const, required: true, schema: { type: "string" } }));
+  return [...declared, ...undeclared];
+}
+
 function operationOf(spec: ApiRouteSpec) {
   const status = String(spec.status ?? 200);
   const errorResponse = {
@@ -176,7 +189,7 @@ function operationOf(spec: ApiRouteSpec) {
     tags: [spec.tag],
     operationId: `${spec.method}${spec.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ""))}`,
     security: spec.auth === "token" ? [{ bearer: [] }] : [],
-    parameters: [...parametersOf(spec.params, "path"), ...parametersOf(spec.query, "query")],
+    parameters: [...pathParametersOf(spec), ...parametersOf(spec.query, "query")],
     requestBody: spec.body
       ? {
           required: true,

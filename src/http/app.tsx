@@ -1,8 +1,12 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { userAdminRoutes } from "../accounts/admin-routes";
 import { identifyVisitor } from "../accounts/middleware";
 import { accountRoutes } from "../accounts/routes";
+import { apiTokenRoutes } from "../accounts/token-routes";
+import { calendarRoutes } from "../calendar/routes";
+import { orgRoutes } from "../org/routes";
 import { platformRoutes } from "../platform/routes";
 import { defaultSiteSettings } from "../platform/settings";
 import { cachedSiteSettings } from "../platform/site-cache";
@@ -19,6 +23,10 @@ import type { AppDeps, AppEnv } from "./types";
 const domains: ((app: Hono<AppEnv>, api: Api) => void)[] = [
   // domain routes
   accountRoutes,
+  userAdminRoutes,
+  apiTokenRoutes,
+  orgRoutes,
+  calendarRoutes,
   platformRoutes,
   portalRoutes,
 ];

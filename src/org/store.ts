@@ -41,3 +41,28 @@ export async function rootUnit(db: Db) {
     .orderBy("id")
     .executeTakeFirst();
 }
+
+export async function findUnit(db: Db, id: number) {
+  return db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function updateUnit(
+  db: Db,
+  id: number,
+  input: { name: string; kind: UnitKind; parentId: number | null },
+): Promise<void> {
+  await db
+    .updateTable("units")
+    .set({ name: input.name, kind: input.kind, parent_id: input.parentId })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Everyone in the units, for showing each unit's people. */
+export async function listUnitMembers(db: Db) {
+  return db
+    .selectFrom("users")
+    .select(["id", "username", "display_name", "unit_id", "is_active"])
+    .orderBy("username")
+    .execute();
+}

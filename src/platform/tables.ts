@@ -25,7 +25,21 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A stored upload, content-addressed by SHA-256, kept outside the web root. */
+export interface FilesTable {
+  id: Generated<number>;
+  sha256: string;
+  media_type: string;
+  size: number;
+  /** Path relative to the uploads folder. */
+  storage_path: string;
+  /** Extracted text for search, where the format allows. */
+  text_content: string | null;
+  created_at: string;
+}
+
 export interface PlatformTables {
+  files: FilesTable;
   site_settings: SiteSettingsTable;
   rate_limit_hits: RateLimitHitsTable;
   audit_log: AuditLogTable;

@@ -46,7 +46,12 @@ export interface ClockInput {
  * - overdue: 已超期, the as-of date is after the due date
  * - closed: 已办结 (replied, abandoned or withdrawn)
  */
-export type ClockState = "awaiting_confirmation" | "in_progress" | "due_soon" | "overdue" | "closed";
+export type ClockState =
+  | "awaiting_confirmation"
+  | "in_progress"
+  | "due_soon"
+  | "overdue"
+  | "closed";
 
 export type PauseReason = "third_party_consultation" | "agency_consultation" | "processing_fee";
 
@@ -94,7 +99,10 @@ export interface ApplicationClock {
   dueDate: IsoDate | null;
   /** Counted working days in (startOn, as-of date or closing date]. */
   workdaysUsed: number;
-  /** Counted working days left until the due date; negative: working days overdue. */
+  /**
+   * Counted working days left until the due date; negative: working days overdue. While the clock
+   * is not running (待确认, awaiting a supplement) the whole period (20 + extension).
+   */
   workdaysLeft: number;
   pausedIntervals: PausedInterval[];
   /** A pause is running on the as-of date. */
@@ -135,9 +143,8 @@ export function computeClock(
   asOf: IsoDate,
 ): ApplicationClock {
   const events = input.events.filter((e) => e.on <= asOf);
-  const receipt = effectiveReceipt(input.receipt, events);
-  const known = receipt.confirmedOn && receipt.confirmedOn > asOf ? { ...receipt, confirmedOn: undefined } : receipt;
-  const state = deriveCaseState(known, events, calendar);
+  const receipt = receiptAsOf(effectiveReceipt(input.receipt, events), asOf);
+  const state = deriveCaseState(receipt, events, calendar);
   const closedOn = state.closing?.on ?? null;
   const horizon = closedOn ?? asOf;
   const startOn = startOf(state);
@@ -149,16 +156,10 @@ export function computeClock(
       nthCountedWorkday(calendar, startOn, REPLY_WORKDAYS + extensionDays, isPausedOn))
     : null;
 
-  let workdaysUsed = 0;
-  let workdaysLeft = REPLY_WORKDAYS + extensionDays;
-  if (startOn && dueDate) {
-    const limit = laterOf(horizon, startOn);
-    workdaysUsed = countCounted(calendar, startOn, limit, isPausedOn);
-    workdaysLeft =
-      limit <= dueDate
-        ? countCounted(calendar, limit, dueDate, isPausedOn)
-        : -countCounted(calendar, dueDate, limit, isPausedOn);
-  }
+  const { workdaysUsed, workdaysLeft } =
+    startOn && dueDate
+      ? countWorkdays(calendar, startOn, dueDate, horizon, isPausedOn)
+      : { workdaysUsed: 0, workdaysLeft: REPLY_WORKDAYS + extensionDays };
 
   const clock: ApplicationClock = {
     asOf,
@@ -192,6 +193,13 @@ export function computeClock(
   return clock;
 }
 
+/** The receipt facts as known on `asOf`: a confirmation dated later has not happened yet. */
+function receiptAsOf(receipt: ReceiptFacts, asOf: IsoDate): ReceiptFacts {
+  if (!receipt.confirmedOn || receipt.confirmedOn <= asOf) return receipt;
+  const { confirmedOn: _later, ...rest } = receipt;
+  return rest;
+}
+
 /** The day counting starts from, or null while not running (待确认 or awaiting a supplement). */
 function startOf(state: CaseState): IsoDate | null {
   if (!state.receivedOn) return null;
@@ -219,7 +227,14 @@ function pausesOf(
     const open = !settled && !state.closing && naturalEnd >= horizon;
     const counted = laterOf(from, startOn);
     const workdays = counted < to ? calendar.workdaysBetween(counted, to) : 0;
-    pauses.push({ from, to, reason, open, workdays, ...(consultationId ? { consultationId } : {}) });
+    pauses.push({
+      from,
+      to,
+      reason,
+      open,
+      workdays,
+      ...(consultationId ? { consultationId } : {}),
+    });
   };
   for (const c of state.consultations) {
     const answered = c.answeredOn !== null;
@@ -232,6 +247,24 @@ function pausesOf(
     push(noticeOn, paidOn ?? payBy, paidOn !== null, "processing_fee");
   }
   return pauses.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/** Counted working days used up to the horizon and left until the due date (negative: overdue). */
+function countWorkdays(
+  calendar: WorkCalendar,
+  startOn: IsoDate,
+  dueDate: IsoDate,
+  horizon: IsoDate,
+  isPausedOn: (day: IsoDate) => boolean,
+): { workdaysUsed: number; workdaysLeft: number } {
+  const limit = laterOf(horizon, startOn);
+  return {
+    workdaysUsed: countCounted(calendar, startOn, limit, isPausedOn),
+    workdaysLeft:
+      limit <= dueDate
+        ? countCounted(calendar, limit, dueDate, isPausedOn)
+        : -countCounted(calendar, dueDate, limit, isPausedOn),
+  };
 }
 
 /** The n-th working day after `start` that is not paused. */
@@ -303,7 +336,8 @@ function consultationStatuses(state: CaseState, horizon: IsoDate): ConsultationS
   return state.consultations.map((c) => {
     let outcome: ConsultationOutcome;
     if (c.answer && c.answeredOn) outcome = c.answer;
-    else if (horizon > c.periodEndsOn) outcome = c.kind === "agency" ? "deemed_consent" : "no_opinion";
+    else if (horizon > c.periodEndsOn)
+      outcome = c.kind === "agency" ? "deemed_consent" : "no_opinion";
     else outcome = "pending";
     return {
       id: c.id,
