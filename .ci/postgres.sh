@@ -81,8 +81,10 @@ pick_port() {
 }
 
 cmd_start() {
-  local bin user tmp port attempt
+  local bin version user tmp port attempt
   bin=$(find_bin)
+  [[ -x "$bin/initdb" && -x "$bin/pg_ctl" && -x "$bin/psql" ]] || die "no PostgreSQL binaries in $bin"
+  version=$("$bin/postgres" --version | awk '{print $3}')
   user=$(server_user)
   # Short path under /tmp: the socket path must stay under 107 bytes and be reachable by $user.
   tmp=$(mktemp -d /tmp/gongkai-pg.XXXXXX)
@@ -91,7 +93,7 @@ cmd_start() {
   # If anything below fails, leave nothing behind.
   trap 'cleanup_failed_start "$tmp" "$bin" "$user"' ERR
 
-  log "initdb in $tmp/data ($("$bin/postgres" --version), user $user)"
+  log "initdb in $tmp/data (PostgreSQL $version from $bin, run as $user)"
   as_user "$user" "$bin/initdb" -D "$tmp/data" -U postgres --auth=trust \
     --encoding=UTF8 --locale=C --no-sync >"$tmp/initdb.log" 2>&1 ||
     {
@@ -127,7 +129,7 @@ cmd_start() {
   echo "export DATABASE_URL=postgres://$APP_ROLE@127.0.0.1:$port/$APP_DB"
   echo "export PG_TMP=$tmp"
   echo "export PG_PORT=$port"
-  echo "export PG_VERSION=$("$bin/postgres" --version | awk '{print $3}')"
+  echo "export PG_VERSION=$version"
 }
 
 cleanup_failed_start() {

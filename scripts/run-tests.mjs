@@ -2,9 +2,10 @@
 // Runs the test suite with node:test through tsx.
 // Usage: node scripts/run-tests.mjs [all|unit|db|browser] [--no-check]
 //   unit     pure rules:            src/**/*.test.ts (not *.int.test.ts)
-//   db       database integration:  **/*.int.test.ts and test/system/*.test.ts
+//   db       database integration:  **/*.int.test.ts (SQLite, or PostgreSQL with DATABASE_URL)
+//   system   real server processes: test/system/*.test.ts (SQLite files, kill -9, CLI)
 //   browser  real Chromium:         test/browser/*.test.ts
-//   all      type-check + lint, then unit, db and browser
+//   all      type-check + lint, then unit, db, system and browser
 // DATABASE_URL=postgres://… makes the database tests run on PostgreSQL.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
@@ -28,10 +29,12 @@ function walk(dir) {
 
 const all = [...walk(join(root, "src")), ...walk(join(root, "test"))];
 const isBrowser = (f) => f.startsWith("test/browser/");
-const isDb = (f) => /\.int\.test\.tsx?$/.test(f) || f.startsWith("test/system/");
+const isSystem = (f) => f.startsWith("test/system/");
+const isDb = (f) => /\.int\.test\.tsx?$/.test(f) && !isSystem(f);
 const groups = {
-  unit: all.filter((f) => !isBrowser(f) && !isDb(f)),
+  unit: all.filter((f) => !isBrowser(f) && !isDb(f) && !isSystem(f)),
   db: all.filter(isDb),
+  system: all.filter(isSystem),
   browser: all.filter(isBrowser),
 };
 
@@ -51,7 +54,7 @@ function runTests(label, files) {
     "tsx",
     "--test",
     "--test-reporter=spec",
-    `--test-concurrency=${label === "unit" ? 2 : 1}`,
+    `--test-concurrency=${label === "unit" || label === "db" ? 2 : 1}`,
     ...files,
   ]);
 }
@@ -63,7 +66,7 @@ if (mode === "all" && !skipCheck) {
   console.log("== lint and format (biome check) ==");
   failed |= run("npx", ["biome", "check", "."]);
 }
-const order = mode === "all" ? ["unit", "db", "browser"] : [mode];
+const order = mode === "all" ? ["unit", "db", "system", "browser"] : [mode];
 for (const label of order) {
   if (!groups[label]) {
     console.error(`unknown mode ${label}`);

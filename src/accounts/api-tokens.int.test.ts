@@ -119,7 +119,9 @@ describe("API tokens", () => {
       error: { code: "unauthorized", message: "访问令牌无效或已撤销。" },
     });
     assert.match(await (await clerk.get("/admin/tokens")).text(), /撤销/);
-    const audit = (await auditRows("token.revoked")).find((r) => r.object_id === String(clerkTokenId));
+    const audit = (await auditRows("token.revoked")).find(
+      (r) => r.object_id === String(clerkTokenId),
+    );
     assert.equal(audit?.actor_name, "clerk");
     assert.equal((await clerk.post(`/admin/tokens/${clerkTokenId}/revoke`)).status, 303);
   });

@@ -47,6 +47,27 @@ describe("login", () => {
     assert.equal(res.status, 200);
   });
 
+  it("wrong passwords sent all at once still lock the account after five", async () => {
+    await t.createUser("racer", ["editor"]);
+    const attempts = Array.from({ length: 8 }, async () => {
+      const b = t.browser();
+      await b.get("/login");
+      return b.post("/login", { username: "racer", password: "wrong-password" });
+    });
+    assert.ok((await Promise.all(attempts)).every((r) => r.status === 401));
+    const row = await t.t.db
+      .selectFrom("users")
+      .select(["locked_until", "failed_logins"])
+      .where("username", "=", "racer")
+      .executeTakeFirstOrThrow();
+    assert.ok(row.locked_until, "eight concurrent failures lock the account");
+    assert.equal(row.failed_logins, 0, "failures after the lock do not count towards the next one");
+    const b = t.browser();
+    await b.get("/login");
+    const res = await b.post("/login", { username: "racer", password: testPassword });
+    assert.match(await res.text(), /已被锁定/);
+  });
+
   it("a form post without the CSRF field is refused", async () => {
     const res = await t.app.request("/login", {
       method: "POST",
@@ -137,7 +158,9 @@ describe("login answers", () => {
       await b.get("/login");
       const res = await b.post("/login", { username, password });
       assert.equal(res.status, 401, username);
-      answers.push(/<div class="error-summary" role="alert"><p>([^<]+)<\/p>/.exec(await res.text())?.[1] ?? "");
+      answers.push(
+        /<div class="error-summary" role="alert"><p>([^<]+)<\/p>/.exec(await res.text())?.[1] ?? "",
+      );
     }
     assert.deepEqual(answers, Array(3).fill("用户名或密码不正确。"));
   });
@@ -145,11 +168,19 @@ describe("login answers", () => {
   it("a successful login is audited and lands on the page asked for, never on another site", async () => {
     const b = t.browser();
     await b.get("/login?next=/admin/tokens");
-    const res = await b.post("/login", { username: "clerk", password: testPassword, next: "/admin/tokens" });
+    const res = await b.post("/login", {
+      username: "clerk",
+      password: testPassword,
+      next: "/admin/tokens",
+    });
     assert.equal(res.headers.get("location"), "/admin/tokens");
     const evil = t.browser();
     await evil.get("/login");
-    const away = await evil.post("/login", { username: "clerk", password: testPassword, next: "//evil.example/" });
+    const away = await evil.post("/login", {
+      username: "clerk",
+      password: testPassword,
+      next: "//evil.example/",
+    });
     assert.equal(away.headers.get("location"), "/admin");
     const rows = await t.t.db
       .selectFrom("audit_log")

@@ -56,7 +56,7 @@ export async function login(
     return { ok: false, reason: "locked", lockedUntil: user.locked_until };
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    return recordFailure(db, actor, user.id, user.failed_logins + 1, now);
+    return recordFailure(db, actor, user.id, now);
   }
   return db.transaction().execute(async (trx) => {
     await trx
@@ -80,21 +80,47 @@ export async function login(
   });
 }
 
+/**
+ * Counts one failure. The count is incremented in the database (not read-then-written), so
+ * wrong passwords sent in parallel cannot each see an old count and slip past the lock.
+ */
 async function recordFailure(
   db: Kysely<DB>,
   actor: AuditActor,
   userId: number,
-  failures: number,
   now: Date,
 ): Promise<LoginOutcome> {
-  const locks = failures >= maxFailedLogins;
-  const lockedUntil = locks ? new Date(now.getTime() + lockMinutes * 60_000).toISOString() : null;
-  await db.transaction().execute(async (trx) => {
-    await trx
+  const lockedUntil = new Date(now.getTime() + lockMinutes * 60_000).toISOString();
+  const locked = await db.transaction().execute(async (trx) => {
+    const counted = await trx
       .updateTable("users")
-      .set({ failed_logins: locks ? 0 : failures, locked_until: lockedUntil })
+      .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
       .where("id", "=", userId)
-      .execute();
+      .where((eb) =>
+        eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", now.toISOString())]),
+      )
+      .returning("failed_logins")
+      .executeTakeFirst();
+    if (!counted) {
+      // A parallel attempt has just locked the account; this one counts towards nothing.
+      const detail = "账号已被并发的失败尝试锁定";
+      await recordAudit(
+        trx,
+        actor,
+        { action: "login.failed", objectType: "user", objectId: userId, detail },
+        now,
+      );
+      return true;
+    }
+    const failures = counted.failed_logins;
+    const locks = failures >= maxFailedLogins;
+    if (locks) {
+      await trx
+        .updateTable("users")
+        .set({ failed_logins: 0, locked_until: lockedUntil })
+        .where("id", "=", userId)
+        .execute();
+    }
     await recordAudit(
       trx,
       actor,
@@ -119,8 +145,9 @@ async function recordFailure(
         now,
       );
     }
+    return locks;
   });
-  return locks
-    ? { ok: false, reason: "locked", lockedUntil: lockedUntil! }
+  return locked
+    ? { ok: false, reason: "locked", lockedUntil }
     : { ok: false, reason: "bad_credentials" };
 }

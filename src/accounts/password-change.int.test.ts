@@ -60,22 +60,44 @@ describe("password change", () => {
     await b.get("/account/password");
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ current: initialPassword, password: "Ab1!", confirm: "Ab1!" }, "password", /密码至少10位/],
-      [{ current: initialPassword, password: "abcdefghij12", confirm: "abcdefghij12" }, "password", /至少三类/],
-      [{ current: initialPassword, password: initialPassword, confirm: initialPassword }, "password", /不能与当前密码相同/],
-      [{ current: initialPassword, password: newPassword, confirm: "Brand-New-Passw0rX" }, "confirm", /两次输入的新密码不一致/],
+      [
+        { current: initialPassword, password: "abcdefghij12", confirm: "abcdefghij12" },
+        "password",
+        /至少三类/,
+      ],
+      [
+        { current: initialPassword, password: initialPassword, confirm: initialPassword },
+        "password",
+        /不能与当前密码相同/,
+      ],
+      [
+        { current: initialPassword, password: newPassword, confirm: "Brand-New-Passw0rX" },
+        "confirm",
+        /两次输入的新密码不一致/,
+      ],
       [{ current: "", password: newPassword, confirm: newPassword }, "current", /请输入当前密码/],
-      [{ current: "Wrong-Passw0rd", password: newPassword, confirm: newPassword }, "current", /当前密码不正确/],
+      [
+        { current: "Wrong-Passw0rd", password: newPassword, confirm: newPassword },
+        "current",
+        /当前密码不正确/,
+      ],
     ];
     for (const [fields, field, message] of cases) {
       const res = await b.post("/account/password", fields);
       assert.equal(res.status, 400, JSON.stringify(fields));
       const html = await res.text();
-      const error = new RegExp(`<p class="error-text" id="f-${field}-error">错误:([^<]*)</p>`).exec(html);
+      const error = new RegExp(`<p class="error-text" id="f-${field}-error">错误:([^<]*)</p>`).exec(
+        html,
+      );
       assert.match(error?.[1] ?? "", message, JSON.stringify(fields));
       assert.match(html, new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
       assert.match(html, /class="error-summary" role="alert"/);
     }
-    const both = await b.post("/account/password", { current: initialPassword, password: "short", confirm: "other" });
+    const both = await b.post("/account/password", {
+      current: initialPassword,
+      password: "short",
+      confirm: "other",
+    });
     const html = await both.text();
     assert.match(html, /id="f-password-error"/);
     assert.match(html, /id="f-confirm-error"/);
@@ -91,7 +113,11 @@ describe("password change", () => {
   it("after the change the back office opens, only the new password works, and the change is audited", async () => {
     const [b] = await loginWith("newcomer", initialPassword);
     await b.get("/account/password");
-    const res = await b.post("/account/password", { current: initialPassword, password: newPassword, confirm: newPassword });
+    const res = await b.post("/account/password", {
+      current: initialPassword,
+      password: newPassword,
+      confirm: newPassword,
+    });
     assert.equal(res.status, 303);
     assert.equal(res.headers.get("location"), "/account/password?done=1");
     assert.equal((await b.get("/admin/users")).status, 200);
@@ -110,7 +136,11 @@ describe("password change", () => {
     const here = await t.login("clerk");
     const there = await t.login("clerk");
     await here.get("/account/password");
-    const res = await here.post("/account/password", { current: testPassword, password: newPassword, confirm: newPassword });
+    const res = await here.post("/account/password", {
+      current: testPassword,
+      password: newPassword,
+      confirm: newPassword,
+    });
     assert.equal(res.status, 303);
     assert.equal((await here.get("/admin")).status, 200);
     const kicked = await there.get("/admin");

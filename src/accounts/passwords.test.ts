@@ -19,7 +19,13 @@ describe("password policy", () => {
   });
 
   it("10 characters from any three of lower, upper, digit and symbol are accepted", () => {
-    for (const threeClasses of ["abcdeFGHI1", "abcdefgh1!", "ABCDEFGH1!", "abcdEFGH!!", "Ab1!Ab1!Ab"]) {
+    for (const threeClasses of [
+      "abcdeFGHI1",
+      "abcdefgh1!",
+      "ABCDEFGH1!",
+      "abcdEFGH!!",
+      "Ab1!Ab1!Ab",
+    ]) {
       assert.equal(checkPasswordPolicy(threeClasses), null, threeClasses);
     }
   });

@@ -79,13 +79,15 @@ export function accountRoutes(app: Hono<AppEnv>, api: Api): void {
     const user = c.get("user");
     if (sid && user) {
       const { db, clock } = c.get("deps");
-      await endSession(db, sid);
-      await recordAudit(
-        db,
-        actorOf(c),
-        { action: "logout", objectType: "user", objectId: user.id },
-        clock(),
-      );
+      await db.transaction().execute(async (trx) => {
+        await endSession(trx, sid);
+        await recordAudit(
+          trx,
+          actorOf(c),
+          { action: "logout", objectType: "user", objectId: user.id },
+          clock(),
+        );
+      });
     }
     deleteCookie(c, sessionCookie, { path: "/" });
     return c.redirect("/login", 303);

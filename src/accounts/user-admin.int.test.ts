@@ -15,14 +15,13 @@ describe("user administration", () => {
   let unitId: number;
 
   const auditRows = (action: string) =>
-    t.t.db
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("action", "=", action)
-      .orderBy("id")
-      .execute();
+    t.t.db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
   const userRow = (username: string) =>
-    t.t.db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirstOrThrow();
+    t.t.db
+      .selectFrom("users")
+      .selectAll()
+      .where("username", "=", username)
+      .executeTakeFirstOrThrow();
   const rolesOf = async (userId: number) =>
     (await t.t.db.selectFrom("user_roles").select("role").where("user_id", "=", userId).execute())
       .map((r) => r.role)
@@ -73,7 +72,10 @@ describe("user administration", () => {
     assert.equal(row.must_change_password, 1);
     assert.match(row.password_hash, /^\$argon2id\$/);
     assert.deepEqual(await rolesOf(row.id), ["editor", "reviewer"]);
-    assert.doesNotMatch(await (await boss.get(`/admin/users/${row.id}`)).text(), new RegExp(password));
+    assert.doesNotMatch(
+      await (await boss.get(`/admin/users/${row.id}`)).text(),
+      new RegExp(password),
+    );
     const created = (await auditRows("user.created")).at(-1)!;
     assert.equal(created.actor_name, "boss");
     assert.equal(created.object_id, String(row.id));
@@ -139,8 +141,14 @@ describe("user administration", () => {
 
     const input = { username: "both2", displayName: "兼任", unitId, password: testPassword };
     await assert.rejects(
-      createUser(t.t.db, systemActor, { ...input, roles: ["admin", "auditor"], mustChangePassword: false }, t.now()),
-      (e: unknown) => e instanceof AppError && e.code === "validation" && /三员分立/.test(e.message),
+      createUser(
+        t.t.db,
+        systemActor,
+        { ...input, roles: ["admin", "auditor"], mustChangePassword: false },
+        t.now(),
+      ),
+      (e: unknown) =>
+        e instanceof AppError && e.code === "validation" && /三员分立/.test(e.message),
     );
     const viaService = await changeAccount(
       t.t.db,
@@ -149,9 +157,16 @@ describe("user administration", () => {
       { displayName: "keeper", email: null, unitId, roles: ["admin", "auditor"] },
       t.now(),
     );
-    assert.deepEqual(viaService, { ok: false, errors: { roles: "系统管理员与审计员不能由同一账号担任(三员分立)。" } });
+    assert.deepEqual(viaService, {
+      ok: false,
+      errors: { roles: "系统管理员与审计员不能由同一账号担任(三员分立)。" },
+    });
     assert.deepEqual(await rolesOf(existing), ["auditor"]);
-    const names = await t.t.db.selectFrom("users").select("username").where("username", "like", "both%").execute();
+    const names = await t.t.db
+      .selectFrom("users")
+      .select("username")
+      .where("username", "like", "both%")
+      .execute();
     assert.deepEqual(names, []);
     assert.equal((await auditRows("user.created")).length, before + 1, "only keeper was created");
   });
@@ -159,7 +174,12 @@ describe("user administration", () => {
   it("changing a user's name, e-mail, unit and roles takes effect at their next request and is audited", async () => {
     const township = await t.t.db
       .insertInto("units")
-      .values({ name: "城关所", kind: "township_office", parent_id: unitId, created_at: t.now().toISOString() })
+      .values({
+        name: "城关所",
+        kind: "township_office",
+        parent_id: unitId,
+        created_at: t.now().toISOString(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const id = await t.createUser("lisi", ["editor"]);
@@ -198,7 +218,11 @@ describe("user administration", () => {
     const kicked = await wangwu.get("/admin");
     assert.equal(kicked.status, 303);
     assert.match(kicked.headers.get("location") ?? "", /^\/login/);
-    const sessions = await t.t.db.selectFrom("sessions").select("user_id").where("user_id", "=", id).execute();
+    const sessions = await t.t.db
+      .selectFrom("sessions")
+      .select("user_id")
+      .where("user_id", "=", id)
+      .execute();
     assert.deepEqual(sessions, []);
     assert.equal((await loginWith("wangwu", testPassword)).res.status, 401);
     const { res: again } = await loginWith("wangwu", password);
@@ -223,7 +247,8 @@ describe("user administration", () => {
     const id = await t.createUser("sunqi", ["editor"]);
     const sunqi = await t.login("sunqi");
     const token = await t.token("sunqi");
-    const api = () => t.app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
+    const api = () =>
+      t.app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
     assert.equal((await api()).status, 200);
 
     assert.equal((await boss.post(`/admin/users/${id}/deactivate`)).status, 303);

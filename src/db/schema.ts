@@ -5,6 +5,8 @@ import type { CatalogTables } from "../catalog/tables";
 import type { OrgTables } from "../org/tables";
 import type { PlatformTables } from "../platform/tables";
 import type { RecordTables } from "../records/tables";
+import type { RequestTables } from "../requests/tables";
+import type { SearchTables } from "../search/tables";
 
 export interface DB
   extends PlatformTables,
@@ -12,4 +14,6 @@ export interface DB
     OrgTables,
     AccountTables,
     CatalogTables,
-    RecordTables {}
+    RecordTables,
+    SearchTables,
+    RequestTables {}

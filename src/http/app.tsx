@@ -6,11 +6,13 @@ import { identifyVisitor } from "../accounts/middleware";
 import { accountRoutes } from "../accounts/routes";
 import { apiTokenRoutes } from "../accounts/token-routes";
 import { calendarRoutes } from "../calendar/routes";
+import { catalogRoutes } from "../catalog/routes";
 import { orgRoutes } from "../org/routes";
 import { platformRoutes } from "../platform/routes";
 import { defaultSiteSettings } from "../platform/settings";
 import { cachedSiteSettings } from "../platform/site-cache";
 import { portalRoutes } from "../portal/routes";
+import { recordApiRoutes } from "../records/api";
 import { type Api, buildOpenApi, createApi } from "./api";
 import { csrfProtection } from "./csrf";
 import { handleError } from "./error-handler";
@@ -27,6 +29,8 @@ const domains: ((app: Hono<AppEnv>, api: Api) => void)[] = [
   apiTokenRoutes,
   orgRoutes,
   calendarRoutes,
+  recordApiRoutes,
+  catalogRoutes,
   platformRoutes,
   portalRoutes,
 ];

@@ -37,14 +37,22 @@ describe("unit administration", () => {
       const b = await t.login(username);
       assert.equal((await b.get("/admin/units")).status, 403, username);
       assert.equal((await b.get(`/admin/units/${rootId}`)).status, 403, username);
-      const post = await b.post("/admin/units", { name: "x", kind: "department", parentId: String(rootId) });
+      const post = await b.post("/admin/units", {
+        name: "x",
+        kind: "department",
+        parentId: String(rootId),
+      });
       assert.equal(post.status, 403, username);
     }
     assert.equal((await t.t.db.selectFrom("units").select("id").execute()).length, 1);
   });
 
   it("creating a unit puts it under its parent and is audited", async () => {
-    const res = await boss.post("/admin/units", { name: "食品股", kind: "department", parentId: String(rootId) });
+    const res = await boss.post("/admin/units", {
+      name: "食品股",
+      kind: "department",
+      parentId: String(rootId),
+    });
     assert.equal(res.status, 303);
     const unit = await unitRow("食品股");
     assert.equal(res.headers.get("location"), `/admin/units?done=created#unit-${unit.id}`);
@@ -62,8 +70,16 @@ describe("unit administration", () => {
     const html = await (await boss.get("/admin/units")).text();
     const tree = /<ul class="unit-tree">([\s\S]*)<h2 id="new-unit">/.exec(html)?.[1] ?? "";
     // Both units sit in a list inside the bureau's list item.
-    assert.match(tree, /^<li id="unit-\d+"><a[^>]*>局机关<\/a>.*?<ul class="unit-tree"><li id="unit-\d+"><a[^>]*>食品股/s);
-    assert.match(tree, new RegExp(`<li id="unit-${township}"><a href="/admin/units/${township}">城关所</a> <span class="badge">乡镇监管所</span><p class="hint">人员:<a href="/admin/users/\\d+">zhou</a>\\(zhou\\)`));
+    assert.match(
+      tree,
+      /^<li id="unit-\d+"><a[^>]*>局机关<\/a>.*?<ul class="unit-tree"><li id="unit-\d+"><a[^>]*>食品股/s,
+    );
+    assert.match(
+      tree,
+      new RegExp(
+        `<li id="unit-${township}"><a href="/admin/units/${township}">城关所</a> <span class="badge">乡镇监管所</span><p class="hint">人员:<a href="/admin/users/\\d+">zhou</a>\\(zhou\\)`,
+      ),
+    );
     assert.match(tree, /局机关<\/span><p class="hint">人员:.*boss/);
   });
 
@@ -72,17 +88,34 @@ describe("unit administration", () => {
     assert.equal(res.status, 400);
     const html = await res.text();
     assert.match(html, /id="f-name-error">错误:请填写单位名称/);
-    const placed = await boss.post("/admin/units", { name: "药品股", kind: "department", parentId: "" });
+    const placed = await boss.post("/admin/units", {
+      name: "药品股",
+      kind: "department",
+      parentId: "",
+    });
     assert.match(await placed.text(), /id="f-parentId-error">错误:请选择上级单位/);
     const second = await boss.post("/admin/units", { name: "二局", kind: "bureau", parentId: "" });
     assert.match(await second.text(), /id="f-kind-error">错误:已有顶层的局机关/);
-    const twin = await boss.post("/admin/units", { name: "食品股", kind: "department", parentId: String(rootId) });
+    const twin = await boss.post("/admin/units", {
+      name: "食品股",
+      kind: "department",
+      parentId: String(rootId),
+    });
     assert.match(await twin.text(), /id="f-name-error">错误:同一上级单位下已有同名单位/);
     const bad = await boss.post("/admin/units", { name: "药品股", kind: "bank", parentId: "x" });
     const badHtml = await bad.text();
     assert.match(badHtml, /id="f-kind-error">错误:请选择单位类型/);
     assert.match(badHtml, /id="f-parentId-error">错误:上级单位选择有误/);
-    assert.equal((await t.t.db.selectFrom("units").select("id").where("name", "in", ["药品股", "二局"]).execute()).length, 0);
+    assert.equal(
+      (
+        await t.t.db
+          .selectFrom("units")
+          .select("id")
+          .where("name", "in", ["药品股", "二局"])
+          .execute()
+      ).length,
+      0,
+    );
   });
 
   it("renaming and moving a unit is audited with what changed", async () => {
@@ -114,9 +147,16 @@ describe("unit administration", () => {
         parentId: String(parentId),
       });
       assert.equal(res.status, 400);
-      assert.match(await res.text(), /id="f-parentId-error">错误:不能把单位移到它自己或它的下级单位之下/);
+      assert.match(
+        await res.text(),
+        /id="f-parentId-error">错误:不能把单位移到它自己或它的下级单位之下/,
+      );
     }
-    const root = await boss.post(`/admin/units/${rootId}`, { name: "局机关", kind: "bureau", parentId: String(child.id) });
+    const root = await boss.post(`/admin/units/${rootId}`, {
+      name: "局机关",
+      kind: "bureau",
+      parentId: String(child.id),
+    });
     assert.equal(root.status, 400);
     assert.equal((await unitRow("城关所")).parent_id, rootId);
     assert.equal((await unitRow("局机关")).parent_id, null);
@@ -133,6 +173,10 @@ describe("unit administration", () => {
 
   it("an unknown unit is not found", async () => {
     assert.equal((await boss.get("/admin/units/999999")).status, 404);
-    assert.equal((await boss.post("/admin/units/999999", { name: "x", kind: "department", parentId: "" })).status, 404);
+    assert.equal(
+      (await boss.post("/admin/units/999999", { name: "x", kind: "department", parentId: "" }))
+        .status,
+      404,
+    );
   });
 });

@@ -38,7 +38,11 @@ describe("audit hash chain", () => {
       { prev_hash: "f".repeat(64) },
     ];
     for (const change of changed) {
-      assert.notEqual(hashAuditEntry({ ...first, ...change }), hashAuditEntry(first), JSON.stringify(change));
+      assert.notEqual(
+        hashAuditEntry({ ...first, ...change }),
+        hashAuditEntry(first),
+        JSON.stringify(change),
+      );
     }
   });
 

@@ -2,8 +2,9 @@
 // audit entry, all in the caller's transaction, so none exists without the others.
 import type { Kysely, Transaction, Updateable } from "kysely";
 import type { Role } from "../accounts/roles";
+import { lockSequence } from "../db/dialect";
 import type { DB } from "../db/schema";
-import { AppError, conflict, forbidden, validationError } from "../http/errors";
+import { type AppError, conflict, forbidden, validationError } from "../http/errors";
 import { type AuditActor, recordAudit, systemActor } from "../platform/audit";
 import {
   type Db,
@@ -26,10 +27,22 @@ export interface RecordActor extends AuditActor {
 /** The scheduler publishing what is due. */
 export const schedulerActor: RecordActor = { ...systemActor, roles: [], unitId: null };
 
-/** Runs `fn` in the caller's transaction, or in a new one when given the plain database. */
-export function inTransaction<T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db as Transaction<DB>);
-  return (db as Kysely<DB>).transaction().execute(fn);
+/**
+ * Runs a change of records in the caller's transaction, or in a new one when given the plain
+ * database. Record changes take the "records" lock first: a change may touch several records (a
+ * policy and its interpretations), and one lock taken before any row, then 索引号, then the
+ * audit chain, keeps concurrent changes from waiting on each other in a cycle on PostgreSQL.
+ */
+export async function inRecordTransaction<T>(
+  db: Db,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  const run = async (trx: Transaction<DB>) => {
+    await lockSequence(trx, "records");
+    return fn(trx);
+  };
+  if (db.isTransaction) return run(db as Transaction<DB>);
+  return (db as Kysely<DB>).transaction().execute(run);
 }
 
 /** The AppError for a workflow refusal: conflict 409, forbidden 403 or validation 400. */
@@ -79,13 +92,31 @@ export async function logRecordChange(
 ): Promise<void> {
   const at = change.now.toISOString();
   await insertRecordVersion(trx, row, snapshotOf(toRecordDetail(row)), change.actor.id, at);
+  await writeEventAndAudit(trx, fromState, row, change);
+}
+
+/** The event and audit entry of an action that does not change the record's fields. */
+export function logRecordEventOnly(
+  trx: Transaction<DB>,
+  row: RecordRow,
+  change: Omit<RecordChange, "values">,
+): Promise<void> {
+  return writeEventAndAudit(trx, row.state, row, change);
+}
+
+async function writeEventAndAudit(
+  trx: Transaction<DB>,
+  fromState: RecordState,
+  row: RecordRow,
+  change: Omit<RecordChange, "values">,
+): Promise<void> {
   await insertRecordEvent(trx, {
     recordId: row.id,
     action: change.action,
     fromState,
     toState: row.state,
     actorId: change.actor.id,
-    at,
+    at: change.now.toISOString(),
     comment: change.comment,
   });
   const comment = change.comment ? `:${change.comment}` : "";

@@ -64,7 +64,8 @@ export async function listDueRecords(
       formedOn: row.formed_on,
       dueOn: row.due_on!,
     };
-    if (status.kind === "overdue") result.overdue.push({ ...base, workdays: status.workdaysOverdue });
+    if (status.kind === "overdue")
+      result.overdue.push({ ...base, workdays: status.workdaysOverdue });
     else result.dueSoon.push({ ...base, workdays: status.workdaysLeft });
   }
   return result;

@@ -36,7 +36,8 @@ export type DueStatus =
  * when at most DUE_SOON_WORKDAYS working days remain (0 on the due date itself), else nothing.
  */
 export function dueStatusOf(dueOn: IsoDate, today: IsoDate, calendar: WorkCalendar): DueStatus {
-  if (today > dueOn) return { kind: "overdue", workdaysOverdue: calendar.workdaysBetween(dueOn, today) };
+  if (today > dueOn)
+    return { kind: "overdue", workdaysOverdue: calendar.workdaysBetween(dueOn, today) };
   const left = calendar.workdaysBetween(today, dueOn);
   return left <= DUE_SOON_WORKDAYS ? { kind: "dueSoon", workdaysLeft: left } : null;
 }

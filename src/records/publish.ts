@@ -7,7 +7,13 @@ import type { DB } from "../db/schema";
 import { AppError, conflict } from "../http/errors";
 import { loadSiteSettings, type SiteSettings } from "../platform/settings";
 import { syncSearchIndex } from "../search/indexer";
-import { inTransaction, type RecordActor, refusalError, schedulerActor, writeRecordChange } from "./changes";
+import {
+  inRecordTransaction,
+  type RecordActor,
+  refusalError,
+  schedulerActor,
+  writeRecordChange,
+} from "./changes";
 import { isPublishedLate } from "./due-dates";
 import { formatIndexNo, parseIndexNoPattern } from "./index-no";
 import { loadWorkflowFacts, workflowInputOf } from "./interpretation";
@@ -31,7 +37,8 @@ export async function publishTogether(
   const publishedOn = todayInShanghai(change.now);
   const published: RecordRow[] = [];
   for (const [i, row] of rows.entries()) {
-    const indexNo = row.index_no ?? (await nextIndexNo(trx, settings, Number(publishedOn.slice(0, 4))));
+    const indexNo =
+      row.index_no ?? (await nextIndexNo(trx, settings, Number(publishedOn.slice(0, 4))));
     const updated = await writeRecordChange(trx, row, {
       action: change.action,
       values: {
@@ -63,7 +70,8 @@ export async function nextIndexNo(
   year: number,
 ): Promise<string> {
   const parsed = parseIndexNoPattern(settings.indexNoPattern);
-  const hasYear = parsed.ok && parsed.segments.some((s) => s.type === "token" && s.token === "year");
+  const hasYear =
+    parsed.ok && parsed.segments.some((s) => s.type === "token" && s.token === "year");
   for (let attempt = 0; attempt < 1000; attempt++) {
     const serial = await takeSerial(trx, hasYear ? year : 0);
     const indexNo = formatOrRefuse(settings, year, serial);
@@ -82,7 +90,9 @@ async function takeSerial(trx: Transaction<DB>, year: number): Promise<number> {
     .insertInto("index_no_serials")
     .values({ year, last_serial: 1 })
     .onConflict((oc) =>
-      oc.column("year").doUpdateSet((eb) => ({ last_serial: eb("index_no_serials.last_serial", "+", 1) })),
+      oc
+        .column("year")
+        .doUpdateSet((eb) => ({ last_serial: eb("index_no_serials.last_serial", "+", 1) })),
     )
     .returning("last_serial")
     .executeTakeFirstOrThrow();
@@ -95,10 +105,16 @@ function formatOrRefuse(
   serial: number,
 ): string {
   try {
-    return formatIndexNo(settings.indexNoPattern, { creditCode: settings.creditCode, year, serial });
+    return formatIndexNo(settings.indexNoPattern, {
+      creditCode: settings.creditCode,
+      year,
+      serial,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw conflict(`无法生成索引号(${reason}),请系统管理员先在站点设置中填写统一社会信用代码和索引号格式。`);
+    throw conflict(
+      `无法生成索引号(${reason}),请系统管理员先在站点设置中填写统一社会信用代码和索引号格式。`,
+    );
   }
 }
 
@@ -126,11 +142,13 @@ export async function publishDueScheduledRecords(db: Db, now: Date): Promise<Sch
     .execute();
   for (const { id } of due) {
     try {
-      result.published.push(...(await inTransaction(db, (trx) => publishIfDue(trx, id, now))));
+      result.published.push(
+        ...(await inRecordTransaction(db, (trx) => publishIfDue(trx, id, now))),
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (error.code !== "conflict" || !(await isScheduled(db, id))) continue;
-      result.refused.push({ id, message: error.message });
+      // Still scheduled: it may not go out (reported); otherwise someone else published it.
+      if (await isScheduled(db, id)) result.refused.push({ id, message: error.message });
     }
   }
   return result;

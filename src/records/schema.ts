@@ -3,12 +3,7 @@
 import { z } from "zod";
 import { parseIsoDate } from "../calendar/rules";
 import { GENRES, POLICY_GENRES } from "./genres";
-import {
-  DISCLOSURE_ATTRIBUTES,
-  INTERPRETATION_KINDS,
-  OPENNESS,
-  VALIDITIES,
-} from "./vocabulary";
+import { DISCLOSURE_ATTRIBUTES, INTERPRETATION_KINDS, OPENNESS, VALIDITIES } from "./vocabulary";
 import type { ReviewForm } from "./workflow";
 
 const isoDate = (label: string) =>
@@ -27,7 +22,11 @@ export function normalizeKeywords(text: string): string {
 
 /** The fields of a record as an editor writes them, before cross-field checks and defaults. */
 const recordFieldsBase = z.object({
-  title: z.string({ error: "请填写标题" }).trim().min(1, "请填写标题").max(200, "标题不能超过200字"),
+  title: z
+    .string({ error: "请填写标题" })
+    .trim()
+    .min(1, "请填写标题")
+    .max(200, "标题不能超过200字"),
   docNo: z.string().trim().max(60, "文号不能超过60字").nullish().transform(nullIfBlank),
   /** 发布机构; defaults to the site's 主办单位. */
   publisher: z.string().trim().max(100, "发布机构不能超过100字").optional(),
@@ -125,10 +124,19 @@ export const reviewFormSchema = z
   }) satisfies z.ZodType<ReviewForm, unknown>;
 
 /** The actions the API offers; publish_scheduled is the system's and save is PATCH. */
-export const API_TRANSITIONS = ["submit", "approve", "sign", "reject", "withdraw", "schedule"] as const;
+export const API_TRANSITIONS = [
+  "submit",
+  "approve",
+  "sign",
+  "reject",
+  "withdraw",
+  "schedule",
+] as const;
 
 export const transitionSchema = z.object({
-  action: z.enum(API_TRANSITIONS, { error: "操作应为 submit、approve、sign、reject、withdraw 或 schedule" }),
+  action: z.enum(API_TRANSITIONS, {
+    error: "操作应为 submit、approve、sign、reject、withdraw 或 schedule",
+  }),
   comment: z.string().trim().max(500, "意见不能超过500字").default(""),
   review: reviewFormSchema.optional(),
   publishAt: z.iso
@@ -149,3 +157,9 @@ export const dismissalSchema = z.object({
     .max(200, "理由不能超过200字"),
 });
 export type DismissalInput = z.input<typeof dismissalSchema>;
+
+/** 有效性 of a published record changing (失效 or 废止 later on). */
+export const validityChangeSchema = recordFieldsBase
+  .pick({ validity: true, validityChangedOn: true, repealedByRecordId: true })
+  .superRefine((v, ctx) => checkCrossFields(v, ctx));
+export type ValidityChangeInput = z.input<typeof validityChangeSchema>;

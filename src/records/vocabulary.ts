@@ -1,5 +1,6 @@
 // The closed lists of a record besides its genre: 五公开, 有效性, workflow state, the 保密审查
 // 公开属性 and the kind of an interpretation, each with the Chinese label the pages show.
+import type { RecordState } from "./tables";
 
 /** 五公开: 决策、执行、管理、服务、结果公开 (中办发〔2016〕8号). */
 export const OPENNESS = ["decision", "execution", "management", "service", "result"] as const;
@@ -28,8 +29,8 @@ export const RECORD_STATES = [
   "scheduled",
   "published",
   "withdrawn",
-] as const;
-export const recordStateLabels: Record<(typeof RECORD_STATES)[number], string> = {
+] as const satisfies readonly RecordState[];
+export const recordStateLabels: Record<RecordState, string> = {
   draft: "草稿",
   in_review: "待审核",
   awaiting_signoff: "待签发",

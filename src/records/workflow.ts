@@ -3,7 +3,11 @@
 // Pure: the caller loads the facts, this decides; every refusal is a Chinese sentence.
 import type { Role } from "../accounts/roles";
 import type { RecordState } from "./tables";
-import { type DisclosureAttribute, disclosureAttributeLabels, recordStateLabels } from "./vocabulary";
+import {
+  type DisclosureAttribute,
+  disclosureAttributeLabels,
+  recordStateLabels,
+} from "./vocabulary";
 
 export const WORKFLOW_ACTIONS = [
   "save",
@@ -162,7 +166,9 @@ function guard(input: WorkflowInput): Refusal | null {
     case "save":
       return requireRole(input, ["editor"], "只有信息员可以编辑草稿。");
     case "submit":
-      return requireRole(input, ["editor"], "只有信息员可以送审。") ?? interpretationsAtLeast(input, 1);
+      return (
+        requireRole(input, ["editor"], "只有信息员可以送审。") ?? interpretationsAtLeast(input, 1)
+      );
     case "approve":
       return (
         requireRole(input, ["reviewer"], "只有审核人可以审核。") ??

@@ -19,6 +19,7 @@ export const backOfficeNav: NavItem[] = [
   { href: "/admin/units", label: "单位管理", roles: ["admin"] },
   { href: "/admin/settings", label: "站点设置", roles: ["admin"] },
   { href: "/admin/calendar", label: "工作日历", roles: ["admin"] },
+  { href: "/admin/catalog", label: "标准目录", roles: ["admin"] },
   {
     href: "/admin/tokens",
     label: "访问令牌",

@@ -63,7 +63,7 @@ describe("gongkai migrate", () => {
   after(cleanUp);
 
   it("creates the schema on an empty directory and is idempotent", {
-    timeout: 30_000,
+    timeout: 60_000,
   }, async () => {
     const dataDir = tempDir();
     const first = await gongkai(["migrate"], envFor(dataDir));
@@ -95,7 +95,7 @@ describe("gongkai user, token and audit on a running installation", () => {
   after(cleanUp);
 
   it("user add prints an initial password that must be changed at first login", {
-    timeout: 30_000,
+    timeout: 60_000,
   }, async () => {
     const result = await gongkai(
       ["user", "add", "--username", "u1", "--name", "张三", "--unit", "局机关", "--role", "editor"],
@@ -115,7 +115,7 @@ describe("gongkai user, token and audit on a running installation", () => {
   });
 
   it("user add refuses one account holding both admin and auditor", {
-    timeout: 30_000,
+    timeout: 60_000,
   }, async () => {
     const result = await gongkai(
       [
@@ -138,7 +138,7 @@ describe("gongkai user, token and audit on a running installation", () => {
   });
 
   it("token create prints a gk_ token once; the database keeps only its hash", {
-    timeout: 30_000,
+    timeout: 60_000,
   }, async () => {
     const result = await gongkai(["token", "create", "--user", "u1"], envFor(dataDir));
     assert.equal(result.code, 0, result.stderr);
@@ -160,14 +160,14 @@ describe("gongkai user, token and audit on a running installation", () => {
     assert.equal(bad.status, 401);
   });
 
-  it("audit verify passes on an untouched installation", { timeout: 30_000 }, async () => {
+  it("audit verify passes on an untouched installation", { timeout: 60_000 }, async () => {
     const result = await gongkai(["audit", "verify"], envFor(dataDir));
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /审计日志校验通过,共 \d+ 条/);
   });
 
   it("backup while the server writes, restored into a new directory, gives the same data", {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async (t) => {
     mkdirSync(join(dataDir, "uploads", "2025", "03"), { recursive: true });
     writeFileSync(join(dataDir, "uploads", "notice.txt"), "关于公开政府信息的通知\n");
@@ -207,7 +207,11 @@ describe("gongkai user, token and audit on a running installation", () => {
         acknowledged = n;
       }
     })();
-    while (acknowledged < 3) await new Promise((r) => setTimeout(r, 10));
+    let failed: unknown = null;
+    writer.catch((error) => {
+      failed = error;
+    });
+    while (acknowledged < 3 && !failed) await new Promise((r) => setTimeout(r, 10));
     const before = acknowledged;
     const file = join(tempDir(), "gongkai-backup.tar.gz");
     const backup = await gongkai(["backup", file], envFor(dataDir));
@@ -260,7 +264,7 @@ describe("gongkai user, token and audit on a running installation", () => {
     assert.equal(Object.keys(fileHashes(join(restoredDir, "uploads"))).length, 2);
   });
 
-  it("restore refuses a directory that already has a database", { timeout: 30_000 }, async () => {
+  it("restore refuses a directory that already has a database", { timeout: 60_000 }, async () => {
     const file = join(tempDir(), "again.tar.gz");
     assert.equal((await gongkai(["backup", file], envFor(dataDir))).code, 0);
     const result = await gongkai(["restore", file], envFor(dataDir));
@@ -272,7 +276,7 @@ describe("gongkai user, token and audit on a running installation", () => {
 describe("gongkai audit verify on a tampered log", () => {
   after(cleanUp);
 
-  it("exits non-zero and names the changed entry", { timeout: 30_000 }, async () => {
+  it("exits non-zero and names the changed entry", { timeout: 90_000 }, async () => {
     const dataDir = await preparedDataDir();
     for (const username of ["u2", "u3"]) {
       const added = await gongkai(

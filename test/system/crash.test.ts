@@ -43,11 +43,11 @@ describe("SIGKILL right after an acknowledged write", () => {
   }
 
   async function restart(): Promise<void> {
-    server = await startServer(env, 10_000);
+    server = await startServer(env);
     browser.base = server.url;
   }
 
-  it("a password change answered 303 survives a SIGKILL", { timeout: 30_000 }, async () => {
+  it("a password change answered 303 survives a SIGKILL", { timeout: 90_000 }, async () => {
     await restart();
     assert.equal(await browser.login("admin", initialPassword), "/account/password");
     await browser.get("/account/password");
@@ -64,7 +64,7 @@ describe("SIGKILL right after an acknowledged write", () => {
   });
 
   it(`${kills} settings saves, each killed at once, are all there after restart`, {
-    timeout: 90_000,
+    timeout: 240_000,
   }, async (t) => {
     let found = 0;
     for (let i = 1; i <= kills; i++) {

@@ -76,7 +76,7 @@ export interface ServerProcess {
  */
 export async function startServer(
   env: Record<string, string>,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<ServerProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {

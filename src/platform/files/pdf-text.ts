@@ -61,13 +61,13 @@ function decodeStream(
   }
 }
 
-type Operand = string | number | Operand[] | null;
 type Str = { str: string };
+type Operand = Str | number | null | Operand[];
 
 /** Runs through a content stream's operators and adds each text line to the budget. */
 function showText(content: string, budget: TextBudget): void {
   const lexer = new Lexer(content);
-  const stack: (Operand | Str)[] = [];
+  const stack: Operand[] = [];
   let line = "";
   let lastY: number | null = null;
   const newline = () => {
@@ -75,7 +75,8 @@ function showText(content: string, budget: TextBudget): void {
     line = "";
   };
   for (let token = lexer.next(); token !== undefined; token = lexer.next()) {
-    if (typeof token !== "object" || token === null || !("op" in token)) {
+    if (isClose(token)) continue;
+    if (!isOp(token)) {
       stack.push(token);
       continue;
     }
@@ -102,17 +103,19 @@ function showText(content: string, budget: TextBudget): void {
   newline();
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters
+const CONTROL = /[\u0000-\u001f]/g;
 const isStr = (v: unknown): v is Str => typeof v === "object" && v !== null && "str" in v;
+const isOp = (v: Token): v is { op: string } => typeof v === "object" && v !== null && "op" in v;
+const isClose = (v: Token): v is { close: true } =>
+  typeof v === "object" && v !== null && "close" in v;
 
 /** A PDF string's bytes as text: UTF-16BE with a byte-order mark, or printable ASCII; else "". */
 function decodeString(raw: string): string {
   if (raw.startsWith("\xfe\xff")) {
     const b = Buffer.from(raw.slice(2), "latin1");
     if (b.length % 2 === 1) return "";
-    return b
-      .swap16()
-      .toString("utf16le")
-      .replace(/[\u0000-\u001f]/g, "");
+    return b.swap16().toString("utf16le").replace(CONTROL, "");
   }
   return /^[\x20-\x7e\t\r\n]*$/.test(raw) ? raw.replace(/[\t\r\n]/g, " ") : "";
 }
@@ -124,7 +127,7 @@ function isSensible(text: string): boolean {
   return wordy >= 2 && wordy / Array.from(visible).length >= 0.5;
 }
 
-type Token = Operand | Str | { op: string };
+type Token = Operand | { op: string } | { close: true };
 
 const DELIMITERS = new Set([..."()<>[]{}/%"]);
 const isSpace = (c: string | undefined) =>
@@ -150,7 +153,11 @@ class Lexer {
     if (c === ">" && s[this.i + 1] === ">") return this.skip(2);
     if (c === "<") return { str: this.hex() };
     if (c === "[") return this.array();
-    if (c === "]" || c === "{" || c === "}" || c === ">" || c === ")") return this.skip(1);
+    if (c === "]") {
+      this.i++;
+      return { close: true };
+    }
+    if (c === "{" || c === "}" || c === ">" || c === ")") return this.skip(1);
     const word = this.word(c === "/" ? 1 : 0);
     if (c === "/") return null;
     const n = Number(word);
@@ -189,9 +196,8 @@ class Lexer {
     this.i++;
     const items: Operand[] = [];
     for (let t = this.next(); t !== undefined; t = this.next()) {
-      if (typeof t === "object" && t !== null && "op" in t) continue;
-      if (this.s[this.i - 1] === "]" && t === null) break;
-      items.push(t as Operand);
+      if (isClose(t)) break;
+      if (!isOp(t)) items.push(t);
     }
     return items;
   }
@@ -204,7 +210,7 @@ class Lexer {
     while (i < s.length) {
       const c = s[i]!;
       if (c === "\\") {
-        const [text, next] = escape(s, i + 1);
+        const [text, next] = readEscape(s, i + 1);
         out += text;
         i = next;
         continue;
@@ -230,7 +236,7 @@ class Lexer {
 
 const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" };
 
-function escape(s: string, i: number): [string, number] {
+function readEscape(s: string, i: number): [string, number] {
   const c = s[i] ?? "";
   if (c in ESCAPES) return [ESCAPES[c]!, i + 1];
   const octal = /^[0-7]{1,3}/.exec(s.slice(i, i + 3));
