@@ -1,11 +1,10 @@
 import { parseArgs } from "node:util";
 import { createApiToken } from "../accounts/api-tokens";
-import { checkPasswordPolicy } from "../accounts/passwords";
+import { checkPasswordPolicy, generateInitialPassword } from "../accounts/passwords";
 import { isRole, type Role, roleLabels, roles } from "../accounts/roles";
 import { createUser } from "../accounts/service";
 import { findUserByUsername } from "../accounts/store";
 import { recordAudit, systemActor } from "../platform/audit";
-import { randomInitialPassword } from "../platform/bootstrap";
 import { type CliCommand, print, printError, withDatabase } from "./command";
 
 const cliActor = { ...systemActor, name: "命令行", ip: "cli" };
@@ -38,7 +37,7 @@ export const userCommand: CliCommand = {
       );
       return 2;
     }
-    const password = values.password ?? randomInitialPassword();
+    const password = values.password ?? generateInitialPassword();
     const policy = checkPasswordPolicy(password);
     if (policy) {
       printError(policy);

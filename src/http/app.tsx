@@ -7,12 +7,14 @@ import { accountRoutes } from "../accounts/routes";
 import { apiTokenRoutes } from "../accounts/token-routes";
 import { calendarRoutes } from "../calendar/routes";
 import { catalogRoutes } from "../catalog/routes";
+import { disclosureRoutes } from "../disclosure/routes";
 import { orgRoutes } from "../org/routes";
 import { platformRoutes } from "../platform/routes";
 import { defaultSiteSettings } from "../platform/settings";
 import { cachedSiteSettings } from "../platform/site-cache";
 import { portalRoutes } from "../portal/routes";
 import { recordApiRoutes } from "../records/api";
+import { applicationRoutes } from "../requests/routes";
 import { type Api, buildOpenApi, createApi } from "./api";
 import { csrfProtection } from "./csrf";
 import { handleError } from "./error-handler";
@@ -30,7 +32,9 @@ const domains: ((app: Hono<AppEnv>, api: Api) => void)[] = [
   orgRoutes,
   calendarRoutes,
   recordApiRoutes,
+  disclosureRoutes,
   catalogRoutes,
+  applicationRoutes,
   platformRoutes,
   portalRoutes,
 ];
@@ -101,9 +105,10 @@ const openApiSelfSpec = {
   auth: "public" as const,
 };
 
-/** The client address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+/** The client address: the socket's, or the last X-Forwarded-For hop behind a trusted proxy. */
 function clientIpOf(env: unknown, forwardedFor: string | undefined, trustProxy: boolean): string {
-  if (trustProxy && forwardedFor) return forwardedFor.split(",")[0]!.trim().slice(0, 64);
+  // The last hop is the one our own proxy appended; earlier entries are whatever the client sent.
+  if (trustProxy && forwardedFor) return forwardedFor.split(",").at(-1)!.trim().slice(0, 64);
   const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
     ?.incoming;
   return incoming?.socket?.remoteAddress ?? "unknown";

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { generateInitialPassword } from "../accounts/passwords";
 import { createUser } from "../accounts/service";
 import type { Config } from "../config";
 import { migrateToLatest } from "../db/migrate";
@@ -9,11 +9,6 @@ import { systemActor } from "./audit";
 import type { Logger } from "./log";
 import { runSeeders, type Seeder } from "./seed";
 import { seeders } from "./seeders";
-
-/** A random initial password that satisfies the password policy. */
-export function randomInitialPassword(): string {
-  return `Gk-${randomBytes(9).toString("base64url")}7a`;
-}
 
 /**
  * Brings a database to a usable state: migrates, creates the bureau's root unit and the `admin`
@@ -34,7 +29,7 @@ export async function prepareDatabase(
     const root =
       (await rootUnit(db))?.id ??
       (await createUnit(db, { name: "局机关", kind: "bureau", parentId: null }, now));
-    const password = config.adminPassword ?? randomInitialPassword();
+    const password = config.adminPassword ?? generateInitialPassword();
     await createUser(
       db,
       systemActor,

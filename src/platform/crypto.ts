@@ -62,7 +62,8 @@ function stars(n: number): string {
 /** "410122199001011234" → "4101**********1234"; shorter numbers keep their first and last two characters. */
 export function maskIdNumber(id: string): string {
   const chars = [...id.trim()];
-  if (chars.length >= 10) return chars.slice(0, 4).join("") + stars(chars.length - 8) + chars.slice(-4).join("");
+  if (chars.length >= 10)
+    return chars.slice(0, 4).join("") + stars(chars.length - 8) + chars.slice(-4).join("");
   if (chars.length >= 5) return chars[0] + stars(chars.length - 3) + chars.slice(-2).join("");
   return stars(chars.length);
 }
@@ -70,7 +71,8 @@ export function maskIdNumber(id: string): string {
 /** "13812345678" → "138****5678"; landlines keep their first three and last four digits. */
 export function maskPhone(phone: string): string {
   const chars = [...phone.trim()];
-  if (chars.length >= 8) return chars.slice(0, 3).join("") + stars(chars.length - 7) + chars.slice(-4).join("");
+  if (chars.length >= 8)
+    return chars.slice(0, 3).join("") + stars(chars.length - 7) + chars.slice(-4).join("");
   return stars(chars.length);
 }
 

@@ -24,7 +24,10 @@ describe("human check", () => {
   it("asks a Chinese arithmetic question in words and accepts the Arabic answer", () => {
     const c = challenge(6, 4, 0); // 7 + 5
     assert.equal(c.question, "七加五等于几?请填写阿拉伯数字");
-    assert.deepEqual(verifyHumanCheck(secret, { token: c.token, answer: "12" }, later(5000)).ok, true);
+    assert.deepEqual(
+      verifyHumanCheck(secret, { token: c.token, answer: "12" }, later(5000)).ok,
+      true,
+    );
   });
 
   it("asks subtraction with the larger number first, never a negative answer", () => {
@@ -35,7 +38,10 @@ describe("human check", () => {
 
   it("accepts full-width digits and surrounding spaces", () => {
     const c = challenge(6, 4, 0);
-    assert.equal(verifyHumanCheck(secret, { token: c.token, answer: " １２ " }, later(5000)).ok, true);
+    assert.equal(
+      verifyHumanCheck(secret, { token: c.token, answer: " １２ " }, later(5000)).ok,
+      true,
+    );
   });
 
   it("does not put the answer in the token", () => {
@@ -59,7 +65,11 @@ describe("human check", () => {
 
   it("refuses an expired token", () => {
     const c = challenge(6, 4, 0);
-    const result = verifyHumanCheck(secret, { token: c.token, answer: "12" }, later(HUMAN_CHECK_TTL_MS + 1));
+    const result = verifyHumanCheck(
+      secret,
+      { token: c.token, answer: "12" },
+      later(HUMAN_CHECK_TTL_MS + 1),
+    );
     assert.equal(!result.ok && result.reason, "expired");
   });
 
@@ -70,7 +80,11 @@ describe("human check", () => {
   });
 
   it("refuses a token signed with another secret, a forged token and a missing one", () => {
-    const c = createHumanChallenge("other-secret-other-secret-other-secret-1", issued, picker(6, 4, 0));
+    const c = createHumanChallenge(
+      "other-secret-other-secret-other-secret-1",
+      issued,
+      picker(6, 4, 0),
+    );
     assert.equal(verifyHumanCheck(secret, { token: c.token, answer: "12" }, later(5000)).ok, false);
     const forged = verifyHumanCheck(secret, { token: "1.2.3", answer: "12" }, later(5000));
     assert.equal(!forged.ok && forged.reason, "invalid");

@@ -1,20 +1,25 @@
 import type { Hono } from "hono";
 import type { Api } from "../http/api";
 import type { AppEnv } from "../http/types";
+import { latestPublishedRecords } from "../records/public-store";
 import { renderPortal } from "../ui/render";
 import { HomePage, SectionPage } from "./views";
 
 /** Section landing pages whose domain has not installed its own page yet. */
 const plainSections = [
-  "/disclosure",
-  "/applications",
   "/interpretations",
   "/interaction",
   "/services",
 ];
 
+/** Newest published records on the home page. */
+const LATEST_ON_HOME = 10;
+
 export function portalRoutes(app: Hono<AppEnv>, _api: Api): void {
-  app.get("/", (c) => renderPortal(c, "首页", <HomePage />));
+  app.get("/", async (c) => {
+    const latest = await latestPublishedRecords(c.get("deps").db, LATEST_ON_HOME);
+    return renderPortal(c, "首页", <HomePage latest={latest} />);
+  });
   for (const href of plainSections) {
     app.get(href, (c) =>
       renderPortal(

@@ -1,3 +1,5 @@
+import { recordPath } from "../disclosure/urls";
+import type { PublicRecordSummary } from "../records/public-store";
 import { portalSections } from "../ui/layout";
 import { usePage } from "../ui/page-context";
 
@@ -11,7 +13,7 @@ const sectionIntro: Record<string, string> = {
   "/services": "办事指南、一次性告知、办件进度查询以及行政许可和行政处罚结果公示。",
 };
 
-export function HomePage() {
+export function HomePage(props: { latest: PublicRecordSummary[] }) {
   const { site } = usePage();
   return (
     <>
@@ -19,6 +21,30 @@ export function HomePage() {
       <p class="lead">
         {site.hostOrganisation}依法主动公开政府信息,受理政府信息公开申请,回应社会关切。
       </p>
+      <form method="get" action="/search" role="search" class="home-search">
+        <label for="home-q">搜索政府信息(关键词、文号或索引号)</label>
+        <input id="home-q" type="search" name="q" maxlength={100} />
+        <button type="submit">搜索</button>
+      </form>
+      <section aria-labelledby="latest-title">
+        <h2 id="latest-title">最新公开</h2>
+        {props.latest.length === 0 ? (
+          <p>暂无公开的信息。</p>
+        ) : (
+          <ul class="latest-list">
+            {props.latest.map((r) => (
+              <li>
+                <a href={recordPath(r.id)}>{r.title}</a>
+                <span class="latest-date">{r.publishedOn ?? ""}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href="/disclosure/records">更多信息</a>
+        </p>
+      </section>
+      <h2>栏目</h2>
       <ul class="section-grid">
         {portalSections
           .filter((s) => s.href !== "/")

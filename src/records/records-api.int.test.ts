@@ -211,6 +211,13 @@ describe("records API", () => {
     await transition("editor", json.id, { action: "submit" });
     await transition("reviewer", json.id, approve);
     await transition("approver", json.id, { action: "sign" });
+    const indexed = () =>
+      t.t.db
+        .selectFrom("record_search")
+        .select("record_id")
+        .where("record_id", "=", json.id)
+        .execute();
+    assert.equal((await indexed()).length, 1);
     assert.equal(
       (await transition("editor", json.id, { action: "withdraw", comment: "有误" })).status,
       403,
@@ -226,6 +233,7 @@ describe("records API", () => {
     assert.equal(withdrawn.json.state, "withdrawn");
     assert.equal(withdrawn.json.withdrawReason, "附件有误,更正后重发");
     assert.ok(withdrawn.json.indexNo, "the 索引号 stays with the record");
+    assert.deepEqual(await indexed(), [], "no longer searchable");
     const entry = await t.t.db
       .selectFrom("audit_log")
       .selectAll()

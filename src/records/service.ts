@@ -1,10 +1,9 @@
-// Use cases of records (公开信息) for the back office and the API: drafting, editing, reading,
-// history. Workflow transitions are in transitions.ts, publication in publish.ts.
-import type { Insertable } from "kysely";
+// Use cases of records (公开信息) for the back office and the API: drafting, editing, reading.
+// This module is the records domain's entry point: it also re-exports the workflow, history,
+// proofreading and supervision functions, so pages and other domains import from here.
 import { matchText } from "../db/dialect";
 import { conflict, forbidden, notFound } from "../http/errors";
 import { loadSiteSettings } from "../platform/settings";
-import { syncSearchIndex } from "../search/indexer";
 import {
   inRecordTransaction,
   logRecordChange,
@@ -12,86 +11,42 @@ import {
   refusalError,
   writeRecordChange,
 } from "./changes";
+import { columnsOf, fieldsOf } from "./fields";
 import { loadWorkflowFacts, workflowInputOf } from "./interpretation";
 import { publishDueScheduledRecords } from "./publish";
 import { resolveReferences } from "./references";
-import { bodyTextOf, sanitizeBody } from "./sanitize";
 import {
-  type RecordFields,
   type RecordInput,
   type RecordPatch,
   recordFieldsSchema,
   recordPatchSchema,
-  type ValidityChangeInput,
-  validityChangeSchema,
 } from "./schema";
-import {
-  type Db,
-  findRecordRow,
-  listRecordEventRows,
-  type RecordDetail,
-  type RecordEvent,
-  type RecordRow,
-  toRecordDetail,
-} from "./store";
-import type { RecordState, RecordsTable } from "./tables";
+import { type Db, findRecordRow, type RecordDetail, toRecordDetail } from "./store";
+import type { RecordState } from "./tables";
 import { parseOrThrow } from "./validation";
-import type { RecordSnapshot, RecordVersion } from "./versions";
 import { decide } from "./workflow";
 
 export type { RecordActor } from "./changes";
-export { diffVersions, type FieldChange } from "./versions";
-
-/** The stored columns of the editable fields (body sanitised on the way in). */
-function columnsOf(fields: RecordFields, publisher: string) {
-  const bodyHtml = sanitizeBody(fields.bodyHtml);
-  const inForce = fields.validity === "inForce";
-  return {
-    title: fields.title,
-    doc_no: fields.docNo,
-    publisher: fields.publisher || publisher,
-    formed_on: fields.formedOn,
-    topic: fields.topic,
-    genre: fields.genre,
-    openness: fields.openness,
-    validity: fields.validity,
-    validity_changed_on: inForce ? null : (fields.validityChangedOn ?? null),
-    repealed_by_record_id: fields.repealedByRecordId ?? null,
-    keywords: fields.keywords,
-    summary: fields.summary,
-    body_html: bodyHtml,
-    body_text: bodyTextOf(bodyHtml),
-    needs_interpretation: fields.needsInterpretation ? 1 : 0,
-    interprets_record_id: fields.interpretsRecordId ?? null,
-    interpretation_kind: fields.interpretationKind ?? null,
-    video_url: fields.interpretationKind === "video" ? (fields.videoUrl ?? null) : null,
-  } satisfies Partial<Insertable<RecordsTable>>;
-}
-
-/** The editable fields of a stored record, as an editor would send them. */
-function fieldsOf(row: RecordRow): RecordInput {
-  return {
-    title: row.title,
-    docNo: row.doc_no,
-    publisher: row.publisher,
-    unitId: row.unit_id,
-    formedOn: row.formed_on,
-    topic: row.topic,
-    genre: row.genre as RecordInput["genre"],
-    openness: row.openness as RecordInput["openness"],
-    validity: row.validity as RecordInput["validity"],
-    validityChangedOn: row.validity_changed_on,
-    repealedByRecordId: row.repealed_by_record_id,
-    keywords: row.keywords,
-    catalogItemId: row.catalog_item_id,
-    summary: row.summary,
-    bodyHtml: row.body_html,
-    needsInterpretation: row.needs_interpretation === 1,
-    interpretsRecordId: row.interprets_record_id,
-    interpretationKind: row.interpretation_kind as RecordInput["interpretationKind"],
-    videoUrl: row.video_url,
-  };
-}
+export {
+  type CatalogGap,
+  calendarFor,
+  type DueRecord,
+  type DueRecords,
+  listCatalogGaps,
+  listDueRecords,
+} from "./deadlines";
+export { getRecordVersion, listRecordEvents, listRecordVersions } from "./history";
+export {
+  type Dismissal,
+  dismissProofreadHit,
+  proofreadRecord,
+  type RecordProofreadHit,
+} from "./proofreading";
+export { publishDueScheduledRecords, type ScheduledPublication } from "./publish";
+export type { RecordDetail, RecordEvent, StoredReview } from "./store";
+export { transitionRecord } from "./transitions";
+export { changeValidity } from "./validity";
+export { diffVersions, type FieldChange, type RecordVersion } from "./versions";
 
 /**
  * Drafts a new record (草稿) by an editor: fields checked, body sanitised, 应公开日期 computed
@@ -255,86 +210,4 @@ export async function listRecords(
     };
   });
   return { items, total: Number(total) };
-}
-
-/** The workflow history of a record (who did what, when and why), oldest first. */
-export function listRecordEvents(db: Db, recordId: number): Promise<RecordEvent[]> {
-  return listRecordEventRows(db, recordId);
-}
-
-/** Every kept version of a record, oldest first. */
-export async function listRecordVersions(db: Db, recordId: number): Promise<RecordVersion[]> {
-  const rows = await db
-    .selectFrom("record_versions")
-    .selectAll()
-    .where("record_id", "=", recordId)
-    .orderBy("version")
-    .execute();
-  return rows.map((r) => ({
-    recordId: r.record_id,
-    version: r.version,
-    snapshot: JSON.parse(r.snapshot) as RecordSnapshot,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-  }));
-}
-
-/** One kept version of a record (404 if there is none). */
-export async function getRecordVersion(
-  db: Db,
-  recordId: number,
-  version: number,
-): Promise<RecordVersion> {
-  const r = await db
-    .selectFrom("record_versions")
-    .selectAll()
-    .where("record_id", "=", recordId)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  if (!r) throw notFound("该版本");
-  return {
-    recordId: r.record_id,
-    version: r.version,
-    snapshot: JSON.parse(r.snapshot) as RecordSnapshot,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-  };
-}
-
-/**
- * Changes the 有效性 of a published record (失效, or 废止 by a later record) by an approver or
- * administrator; the public pages and search show the new state at once.
- */
-export async function changeValidity(
-  db: Db,
-  id: number,
-  input: ValidityChangeInput,
-  actor: RecordActor,
-  now: Date,
-): Promise<RecordDetail> {
-  const change = parseOrThrow(validityChangeSchema, input);
-  if (!actor.roles.includes("approver") && !actor.roles.includes("admin")) {
-    throw forbidden("只有签发人或系统管理员可以变更已发布信息的有效性。");
-  }
-  return inRecordTransaction(db, async (trx) => {
-    const row = await findRecordRow(trx, id);
-    if (!row) throw notFound("信息");
-    if (row.state !== "published")
-      throw conflict("只有已发布的信息可以变更有效性,草稿请直接编辑。");
-    const fields = parseOrThrow(recordFieldsSchema, { ...fieldsOf(row), ...change });
-    await resolveReferences(trx, fields, row, null);
-    const updated = await writeRecordChange(trx, row, {
-      action: "change_validity",
-      values: {
-        validity: fields.validity,
-        validity_changed_on:
-          fields.validity === "inForce" ? null : (fields.validityChangedOn ?? null),
-        repealed_by_record_id: fields.repealedByRecordId ?? null,
-      },
-      actor,
-      now,
-    });
-    await syncSearchIndex(trx, updated.id);
-    return toRecordDetail(updated);
-  });
 }

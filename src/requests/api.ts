@@ -9,13 +9,13 @@ import type { Api } from "../http/api";
 import { AppError, validationError } from "../http/errors";
 import type { AppEnv } from "../http/types";
 import { hitRateLimit } from "../platform/rate-limit";
-import { applicationKeys } from "./applicant-data";
 import { caseJson, listItemJson } from "./api-json";
+import { applicationKeys } from "./applicant-data";
 import { eventInputSchema } from "./event-schema";
 import { addEvent } from "./events-service";
 import { createOnlineApplication, registerApplication } from "./filing";
 import { publicLookup } from "./lookup";
-import { type CaseActor, applicationViewerRoles } from "./policy";
+import { applicationViewerRoles, type CaseActor } from "./policy";
 import { applicationApiBodySchema, isoDateSchema, publicFilingErrors } from "./schema";
 import { getCaseView, LIST_STATES, listApplications } from "./service";
 
@@ -64,20 +64,48 @@ export function applicationApi(api: Api): void {
     },
     async (c, { body }) => {
       const { db, clock, config } = c.get("deps");
-      const ctx = { keys: applicationKeys(config.secret), now: clock(), siteName: c.get("site").siteName };
+      const ctx = {
+        keys: applicationKeys(config.secret),
+        now: clock(),
+        siteName: c.get("site").siteName,
+      };
       if (body.channel) {
         if (!c.get("user")) throw new AppError("unauthorized", "登记申请须使用经办人的访问令牌。");
         requireRole(c, "applicationOfficer");
-        const filed = await registerApplication(db, { ...body, channel: body.channel }, caseActorOf(c), ctx);
-        return c.json({ id: filed.id, number: filed.applicationNo, queryCode: filed.queryCode }, 201);
+        const filed = await registerApplication(
+          db,
+          { ...body, channel: body.channel },
+          caseActorOf(c),
+          ctx,
+        );
+        return c.json(
+          { id: filed.id, number: filed.applicationNo, queryCode: filed.queryCode },
+          201,
+        );
       }
       const errors = publicFilingErrors(body);
       if (Object.keys(errors).length) throw validationError(errors);
-      const limit = await hitRateLimit(db, `application-file:ip:${c.get("clientIp")}`, API_FILINGS_PER_HOUR, 3600, clock());
+      const limit = await hitRateLimit(
+        db,
+        `application-file:ip:${c.get("clientIp")}`,
+        API_FILINGS_PER_HOUR,
+        3600,
+        clock(),
+      );
       if (!limit.allowed) {
-        throw new AppError("rate_limited", "提交申请过于频繁,请稍后再试。", undefined, limit.retryAfterSeconds);
+        throw new AppError(
+          "rate_limited",
+          "提交申请过于频繁,请稍后再试。",
+          undefined,
+          limit.retryAfterSeconds,
+        );
       }
-      const filed = await createOnlineApplication(db, body, { ...actorOf(c), name: "申请人(网上)" }, ctx);
+      const filed = await createOnlineApplication(
+        db,
+        body,
+        { ...actorOf(c), name: "申请人(网上)" },
+        ctx,
+      );
       return c.json({ number: filed.applicationNo, queryCode: filed.queryCode }, 201);
     },
   );
@@ -87,7 +115,8 @@ export function applicationApi(api: Api): void {
       method: "get",
       path: "/api/v1/applications/lookup",
       summary: "凭申请编号和查询码查询办理进度",
-      description: "只返回状态、收到申请日期、答复期限和办理环节,不含申请人个人信息。查询码错误次数过多返回 429。",
+      description:
+        "只返回状态、收到申请日期、答复期限和办理环节,不含申请人个人信息。查询码错误次数过多返回 429。",
       tag: "applications",
       auth: "public",
       query: lookupQuery,
@@ -95,7 +124,9 @@ export function applicationApi(api: Api): void {
     async (c, { query }) => {
       const { db, clock, config } = c.get("deps");
       const keys = applicationKeys(config.secret);
-      return c.json(await publicLookup(db, { ...query, clientIp: c.get("clientIp") }, keys, clock()));
+      return c.json(
+        await publicLookup(db, { ...query, clientIp: c.get("clientIp") }, keys, clock()),
+      );
     },
   );
 
@@ -104,7 +135,8 @@ export function applicationApi(api: Api): void {
       method: "get",
       path: "/api/v1/applications",
       summary: "申请列表",
-      description: "依申请公开经办人或签发人。state:awaiting_confirmation 待确认、in_progress 办理中、due_soon 即将到期、overdue 已超期、closed 已办结;year 按收到申请年度;unit 承办单位。申请人信息均为脱敏值。",
+      description:
+        "依申请公开经办人或签发人。state:awaiting_confirmation 待确认、in_progress 办理中、due_soon 即将到期、overdue 已超期、closed 已办结;year 按收到申请年度;unit 承办单位。申请人信息均为脱敏值。",
       tag: "applications",
       auth: "token",
       query: listQuery,
@@ -114,7 +146,11 @@ export function applicationApi(api: Api): void {
       const { db, clock } = c.get("deps");
       const overdue = query.overdue === "true" || query.overdue === "1";
       const state = overdue ? "overdue" : query.state;
-      const items = await listApplications(db, { state, year: query.year, unitId: query.unit }, clock());
+      const items = await listApplications(
+        db,
+        { state, year: query.year, unitId: query.unit },
+        clock(),
+      );
       return c.json({ items: items.map(listItemJson) });
     },
   );
@@ -124,7 +160,8 @@ export function applicationApi(api: Api): void {
       method: "get",
       path: "/api/v1/applications/:id",
       summary: "申请详情及答复期限",
-      description: "含 clock:dueDate、workdaysLeft、pausedIntervals、extended、state 和文字说明;asOf 指定计算日期(默认今天)。申请人信息均为脱敏值。",
+      description:
+        "含 clock:dueDate、workdaysLeft、pausedIntervals、extended、state 和文字说明;asOf 指定计算日期(默认今天)。申请人信息均为脱敏值。",
       tag: "applications",
       auth: "token",
       params: idParams,
@@ -142,7 +179,8 @@ export function applicationApi(api: Api): void {
       method: "post",
       path: "/api/v1/applications/:id/events",
       summary: "记录办理环节",
-      description: "type 为 confirm、assign、request_supplement、supplement_received、supplement_expired、consult_third_party、consult_agency、consultation_answered、fee_notice、fee_paid、fee_expired、extend、ask_reasons、set_reasonable_period、reply、deliver、archive、withdraw 之一,date 为该环节的日期。reply 须带 result(年度报告表三最具体一行的键,如 results.not_disclosed.third_party_rights),须说明理由的结果带 reasons。extend 须由签发人记录(403)。不符合条例规定的环节返回 409 和中文说明。",
+      description:
+        "type 为 confirm、assign、request_supplement、supplement_received、supplement_expired、consult_third_party、consult_agency、consultation_answered、fee_notice、fee_paid、fee_expired、extend、ask_reasons、set_reasonable_period、reply、deliver、archive、withdraw 之一,date 为该环节的日期。reply 须带 result(年度报告表三最具体一行的键,如 results.not_disclosed.third_party_rights),须说明理由的结果带 reasons。extend 须由签发人记录(403)。不符合条例规定的环节返回 409 和中文说明。",
       tag: "applications",
       auth: "token",
       params: idParams,
@@ -152,7 +190,10 @@ export function applicationApi(api: Api): void {
     async (c, { params, body }) => {
       requireRole(c, ...applicationViewerRoles);
       const { db, clock } = c.get("deps");
-      const { eventId } = await addEvent(db, params.id, body, { actor: caseActorOf(c), now: clock() });
+      const { eventId } = await addEvent(db, params.id, body, {
+        actor: caseActorOf(c),
+        now: clock(),
+      });
       const view = await getCaseView(db, params.id, clock());
       return c.json({ eventId, application: caseJson(view) }, 201);
     },

@@ -8,7 +8,10 @@ import { isoDateSchema, optionalText } from "./schema";
 const optionalDate = isoDateSchema.optional();
 const note = optionalText(500, "备注");
 const positiveId = (label: string) =>
-  z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).positive(`${label}应为正整数`);
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .positive(`${label}应为正整数`);
 
 const base = { date: isoDateSchema, note };
 const bare = <T extends string>(type: T) => z.object({ type: z.literal(type), ...base });

@@ -13,14 +13,14 @@ import type { EventInput } from "./event-schema";
 import { TIMELINE_EVENT_LABELS, type TimelineEvent } from "./events";
 import { EXTENSION_APPROVER_ROLE } from "./periods";
 import { type CaseActor, canApproveExtension, canSubmitEvent } from "./policy";
-import { isFinalResultKey, mustStateReasons, resultLabel, type ResultRowKey } from "./results";
+import { isFinalResultKey, mustStateReasons, type ResultRowKey, resultLabel } from "./results";
 import {
   type ApplicationCache,
   type ApplicationRow,
   type Db,
   findApplication,
-  inTransaction,
   insertEventRow,
+  inTransaction,
   listEventRows,
   lockApplication,
   openApplicationIds,
@@ -60,13 +60,19 @@ export async function addEvent(
     if (!row) throw notFound("申请");
     const timeline = (await listEventRows(trx, applicationId)).map(timelineEventOf);
     const event = await timelineEventFrom(trx, input, timeline, calendar, ctx.actor);
-    const checked = validateEvent(timeline, event, { receipt: receiptFactsOf(row), calendar, today });
+    const checked = validateEvent(timeline, event, {
+      receipt: receiptFactsOf(row),
+      calendar,
+      today,
+    });
     if (!checked.ok) {
       const unapproved = input.type === "extend" && !canApproveExtension(ctx.actor);
       throw unapproved ? forbidden(checked.error) : conflict(checked.error);
     }
     requireStatedReasons(input);
-    return { eventId: await appendEvent(trx, row, [...timeline], event, input.note, ctx, calendar) };
+    return {
+      eventId: await appendEvent(trx, row, [...timeline], event, input.note, ctx, calendar),
+    };
   });
 }
 
@@ -138,7 +144,11 @@ function nextId(timeline: readonly TimelineEvent[]): string {
 }
 
 async function requireUnitAndHandler(trx: Transaction<DB>, unitId: number, handlerId?: number) {
-  const unit = await trx.selectFrom("units").select("id").where("id", "=", unitId).executeTakeFirst();
+  const unit = await trx
+    .selectFrom("units")
+    .select("id")
+    .where("id", "=", unitId)
+    .executeTakeFirst();
   if (!unit) throw validationError({ unitId: "承办单位不存在" });
   if (handlerId === undefined) return;
   const user = await trx

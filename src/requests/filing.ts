@@ -25,8 +25,8 @@ import type { ApplicationInput, StaffApplicationInput } from "./schema";
 import {
   type Db,
   findApplication,
-  inTransaction,
   insertApplication,
+  inTransaction,
   nextApplicationNo,
   receiptFactsOf,
   updateApplicationCache,
@@ -139,7 +139,10 @@ function staffReceipt(
     result = { receipt: { channel, submittedOn: day }, confirmOn: null };
   } else if (channel === "mail_signed") {
     const signedOn = receivedOn ?? fail("receivedOn", "请填写签收日期(即收到申请之日)");
-    result = { receipt: { channel, signedOn, ...(submittedOn ? { submittedOn } : {}) }, confirmOn: null };
+    result = {
+      receipt: { channel, signedOn, ...(submittedOn ? { submittedOn } : {}) },
+      confirmOn: null,
+    };
   } else {
     const arrived = submittedOn ?? receivedOn ?? fail("submittedOn", "请填写申请寄达或提交的日期");
     result = { receipt: { channel, submittedOn: arrived }, confirmOn: receivedOn ?? null };
@@ -197,8 +200,14 @@ async function fileApplication(
     updated_at: nowIso,
   });
   const row = (await findApplication(trx, id))!;
-  await updateApplicationCache(trx, id, cacheOf(row, [], calendar, todayInShanghai(ctx.now)), ctx.now);
-  const how = registeredBy === null ? "网上提交申请" : `登记申请(${channelLabels[receipt.channel]})`;
+  await updateApplicationCache(
+    trx,
+    id,
+    cacheOf(row, [], calendar, todayInShanghai(ctx.now)),
+    ctx.now,
+  );
+  const how =
+    registeredBy === null ? "网上提交申请" : `登记申请(${channelLabels[receipt.channel]})`;
   await recordAudit(
     trx,
     actor,

@@ -2,7 +2,6 @@
 // schema) with every message in Chinese. Cross-field rules run even when other fields fail, so a
 // form shows every problem at once.
 import { z } from "zod";
-import { isIsoDate } from "./periods";
 import { creditCodeProblem, emailProblem, phoneProblem, residentIdProblem } from "./identity";
 import {
   APPLICANT_KINDS,
@@ -11,6 +10,7 @@ import {
   DELIVERY_ROUTES,
   ID_TYPES,
 } from "./labels";
+import { isIsoDate } from "./periods";
 
 /** Optional text: trimmed, "" and null become undefined. */
 export function optionalText(max: number, label: string) {
@@ -83,7 +83,8 @@ const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 function crossFieldIssues(raw: Raw, strict: boolean): Issue[] {
   const issues: Issue[] = [];
   const a = raw.applicant ?? {};
-  const at = (field: string, message: string) => issues.push({ path: ["applicant", field], message });
+  const at = (field: string, message: string) =>
+    issues.push({ path: ["applicant", field], message });
   const isPerson = a.kind === "natural_person";
   const idNumber = text(a.idNumber).toUpperCase();
   if (isPerson) {
@@ -169,6 +170,7 @@ export const applicationApiBodySchema = withCrossFieldRules(
 /** Field errors of the public filing rules (ID and phone required) for an already parsed body. */
 export function publicFilingErrors(input: ApplicationInput): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of crossFieldIssues(input as Raw, true)) errors[issue.path.join(".")] ??= issue.message;
+  for (const issue of crossFieldIssues(input as Raw, true))
+    errors[issue.path.join(".")] ??= issue.message;
   return errors;
 }

@@ -226,7 +226,8 @@ export async function revealApplicant(
   keys: ApplicationKeys,
   now: Date,
 ): Promise<ApplicantDetails & { idScanFileId: number | null }> {
-  if (!canRevealApplicant(actor)) throw forbidden("只有依申请公开经办人可以查看申请人的完整个人信息。");
+  if (!canRevealApplicant(actor))
+    throw forbidden("只有依申请公开经办人可以查看申请人的完整个人信息。");
   const row = await findApplication(db, id);
   if (!row) throw notFound("申请");
   await recordAudit(
@@ -241,4 +242,40 @@ export async function revealApplicant(
     now,
   );
   return { ...decryptApplicant(keys, row), idScanFileId: row.id_scan_file_id };
+}
+
+/** The stored ID scan of an application, for the 经办人 only; every view is audited. */
+export async function openIdScan(
+  db: Db,
+  id: number,
+  actor: CaseActor,
+  now: Date,
+): Promise<{ mediaType: string; storagePath: string; sha256: string; applicationNo: string }> {
+  if (!canRevealApplicant(actor)) throw forbidden("只有依申请公开经办人可以查看身份证明扫描件。");
+  const row = await findApplication(db, id);
+  const file = row?.id_scan_file_id
+    ? await db
+        .selectFrom("files")
+        .select(["media_type", "storage_path", "sha256"])
+        .where("id", "=", row.id_scan_file_id)
+        .executeTakeFirst()
+    : undefined;
+  if (!row || !file) throw notFound("身份证明扫描件");
+  await recordAudit(
+    db,
+    actor,
+    {
+      action: "application.view_id_scan",
+      objectType: "application",
+      objectId: id,
+      detail: `查看申请人身份证明扫描件(${row.application_no})`,
+    },
+    now,
+  );
+  return {
+    mediaType: file.media_type,
+    storagePath: file.storage_path,
+    sha256: file.sha256,
+    applicationNo: row.application_no,
+  };
 }

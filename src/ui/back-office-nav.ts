@@ -14,6 +14,7 @@ export const backOfficeNav: NavItem[] = [
     label: "工作台",
     roles: ["editor", "reviewer", "approver", "applicationOfficer", "admin", "auditor"],
   },
+  { href: "/admin/applications", label: "依申请公开", roles: ["applicationOfficer", "approver"] },
   { href: "/admin/audit", label: "审计日志", roles: ["auditor"] },
   { href: "/admin/users", label: "用户管理", roles: ["admin"] },
   { href: "/admin/units", label: "单位管理", roles: ["admin"] },

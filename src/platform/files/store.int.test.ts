@@ -9,6 +9,7 @@ import { AppError } from "../../http/errors";
 import { imagePolicy, recordAttachmentPolicy, spreadsheetImportPolicy } from "./policies";
 import { readStoredFile, storeUpload } from "./store";
 import { makeDocx, makePng } from "./test-files";
+import { readZipDirectory } from "./zip";
 
 const now = new Date("2026-03-01T02:00:00.000Z");
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
@@ -185,6 +186,21 @@ describe("storeUpload", () => {
     );
     assert.equal(again.id, stored.id);
     assert.deepEqual(filesUnder(uploads), [stored.storagePath]);
+  });
+
+  it("a package whose author part is corrupt is refused as damaged, leaving nothing behind", async () => {
+    const docx = await makeDocx(["正文"], { creator: "张三" });
+    const read = readZipDirectory(docx);
+    assert.ok(read.ok);
+    const core = read.zip.entries.find((e) => e.name === "docProps/core.xml")!;
+    const broken = new Uint8Array(docx);
+    broken[core.dataOffset + 5] = broken[core.dataOffset + 5]! ^ 0xff;
+    await assert.rejects(
+      storeUpload(t.db, uploads, { name: "a.docx", bytes: broken }, recordAttachmentPolicy, now),
+      { code: "unsupported_media", message: /已损坏/ },
+    );
+    assert.deepEqual(filesUnder(uploads), []);
+    assert.equal(Number(await rowCount()), 0);
   });
 
   it("leaves no temporary files behind", async () => {

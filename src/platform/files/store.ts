@@ -9,7 +9,7 @@ import type { DB } from "../../db/schema";
 import { AppError, type ErrorCode, notFound } from "../../http/errors";
 import { extractText } from "./extract-text";
 import type { UploadPolicy } from "./policies";
-import type { Refusal, RefusalCode } from "./refusals";
+import { describeRefusal, type Refusal, type RefusalCode } from "./refusals";
 import { checkUpload } from "./sniff";
 import { stripMetadata } from "./strip-metadata";
 
@@ -62,7 +62,16 @@ export async function storeUpload(
 ): Promise<StoredUpload> {
   const check = checkUpload(upload.name, upload.bytes, policy);
   if (!check.ok) throw refusalError(check);
-  const bytes = await stripMetadata(check.kind, upload.bytes);
+  const bytes = await stripMetadata(check.kind, upload.bytes).catch(() => {
+    // A part the check could not see into (e.g. a corrupt docProps/core.xml) is still damage.
+    const problem = {
+      code: "type_mismatch",
+      expected: check.kind,
+      actual: "",
+      isDamaged: true,
+    } as const;
+    throw refusalError(describeRefusal(problem, check.safeName));
+  });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const storagePath = storagePathOf(sha256);
   await writeContentAddressed(uploadsDir, storagePath, bytes);

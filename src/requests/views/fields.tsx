@@ -14,7 +14,6 @@ export function TextInput(props: {
   required?: boolean;
   type?: string;
   autocomplete?: string;
-  inputmode?: string;
 }) {
   return (
     <Field
@@ -30,7 +29,6 @@ export function TextInput(props: {
           type={props.type ?? "text"}
           value={props.state.values[props.name] ?? ""}
           autocomplete={props.autocomplete}
-          inputmode={props.inputmode}
           required={false}
         />
       )}
@@ -46,7 +44,12 @@ export function TextArea(props: {
   rows?: number;
 }) {
   return (
-    <Field name={props.name} label={props.label} hint={props.hint} error={props.state.errors[props.name]}>
+    <Field
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={props.state.errors[props.name]}
+    >
       {(attrs) => (
         <textarea {...attrs} rows={props.rows ?? 4}>
           {props.state.values[props.name] ?? ""}
@@ -100,7 +103,10 @@ export function RadioGroup(props: {
   const error = props.state.errors[props.name];
   const errorId = `f-${props.name}-error`;
   return (
-    <fieldset class={error ? "field field-error" : "field"} aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      class={error ? "field field-error" : "field"}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend>
         {props.legend}
         <span class="required"> (必填)</span>

@@ -1,0 +1,382 @@
+// What the public sees of records: the portal pages, feeds, sitemap and the public JSON API read
+// only through this file. Every query starts from `publishedRecords`, the one base query that
+// requires state = 'published', so a draft, a scheduled or a withdrawn record cannot leak through
+// a query that forgot the condition (条例第二十三条: withdrawn information leaves every channel).
+import { sql } from "kysely";
+import { matchText } from "../db/dialect";
+import type { Db } from "./store";
+
+/**
+ * The base of every public query: records that are published, nothing else. Do not start a public
+ * query from `db.selectFrom("records")`.
+ */
+export function publishedRecords(db: Db) {
+  return db.selectFrom("records").where("records.state", "=", "published");
+}
+
+/** Filters of the public lists and the public API; every field optional. */
+export interface PublicRecordFilter {
+  catalogItemId?: number;
+  /** 主题分类 */
+  topic?: string;
+  /** 发布机构 */
+  publisher?: string;
+  /** 体裁 key */
+  genre?: string;
+  /** Year of the 发布日期. */
+  year?: number;
+  /** 有效性 key */
+  validity?: string;
+  /** Words the title must contain (e.g. 年度报告). */
+  titleContains?: string;
+}
+
+/** A published record as lists, feeds and the API list show it. */
+export interface PublicRecordSummary {
+  id: number;
+  indexNo: string | null;
+  title: string;
+  docNo: string | null;
+  publisher: string;
+  formedOn: string;
+  publishedOn: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  topic: string;
+  genre: string;
+  openness: string;
+  validity: string;
+  validityChangedOn: string | null;
+  catalogItemId: number | null;
+  keywords: string[];
+  /** The summary, or the start of the body when there is none. */
+  summary: string;
+}
+
+/** A link to another published record. */
+export interface PublicRecordLink {
+  id: number;
+  title: string;
+  docNo: string | null;
+}
+
+export interface PublicAttachment {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/** Everything the record page and the API detail show. */
+export interface PublicRecord extends PublicRecordSummary {
+  bodyHtml: string;
+  catalogItem: { id: number; item: string } | null;
+  /** The record that repealed this one, if that record is public. */
+  repealedBy: PublicRecordLink | null;
+  /** For a 政策解读: the policy it interprets, if public. */
+  interprets: PublicRecordLink | null;
+  /** For a policy: its published interpretations. */
+  interpretations: PublicRecordLink[];
+  interpretationKind: string | null;
+  videoUrl: string | null;
+  attachments: PublicAttachment[];
+}
+
+const SUMMARY_CHARS = 200;
+
+function filtered(db: Db, filter: PublicRecordFilter) {
+  let query = publishedRecords(db);
+  if (filter.catalogItemId !== undefined)
+    query = query.where("records.catalog_item_id", "=", filter.catalogItemId);
+  if (filter.topic) query = query.where("records.topic", "=", filter.topic);
+  if (filter.publisher) query = query.where("records.publisher", "=", filter.publisher);
+  if (filter.genre) query = query.where("records.genre", "=", filter.genre);
+  if (filter.validity) query = query.where("records.validity", "=", filter.validity);
+  if (filter.year !== undefined) {
+    query = query
+      .where("records.published_on", ">=", `${filter.year}-01-01`)
+      .where("records.published_on", "<=", `${filter.year}-12-31`);
+  }
+  if (filter.titleContains) {
+    query = query.where(matchText(db, "records.title", filter.titleContains));
+  }
+  return query;
+}
+
+const summaryColumns = [
+  "records.id",
+  "records.index_no",
+  "records.title",
+  "records.doc_no",
+  "records.publisher",
+  "records.formed_on",
+  "records.published_on",
+  "records.published_at",
+  "records.updated_at",
+  "records.topic",
+  "records.genre",
+  "records.openness",
+  "records.validity",
+  "records.validity_changed_on",
+  "records.catalog_item_id",
+  "records.keywords",
+  "records.summary",
+] as const;
+
+// substr() is the same on SQLite and PostgreSQL; the whole body is never loaded for a list.
+const bodyStart = sql<string>`substr(records.body_text, 1, ${SUMMARY_CHARS + 1})`.as("body_start");
+
+type SummaryRow = {
+  id: number;
+  index_no: string | null;
+  title: string;
+  doc_no: string | null;
+  publisher: string;
+  formed_on: string;
+  published_on: string | null;
+  published_at: string | null;
+  updated_at: string;
+  topic: string;
+  genre: string;
+  openness: string;
+  validity: string;
+  validity_changed_on: string | null;
+  catalog_item_id: number | null;
+  keywords: string;
+  summary: string;
+  body_start: string;
+};
+
+function summaryOf(row: SummaryRow): PublicRecordSummary {
+  const start = row.body_start.replace(/\s+/g, " ").trim();
+  const fallback = start.length > SUMMARY_CHARS ? `${start.slice(0, SUMMARY_CHARS)}…` : start;
+  return {
+    id: row.id,
+    indexNo: row.index_no,
+    title: row.title,
+    docNo: row.doc_no,
+    publisher: row.publisher,
+    formedOn: row.formed_on,
+    publishedOn: row.published_on,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    topic: row.topic,
+    genre: row.genre,
+    openness: row.openness,
+    validity: row.validity,
+    validityChangedOn: row.validity_changed_on,
+    catalogItemId: row.catalog_item_id,
+    keywords: row.keywords === "" ? [] : row.keywords.split(","),
+    summary: row.summary.trim() !== "" ? row.summary : fallback,
+  };
+}
+
+/** One page of published records matching `filter`, newest first, with the total count. */
+export async function listPublishedRecords(
+  db: Db,
+  filter: PublicRecordFilter,
+  paging: { page: number; pageSize: number },
+): Promise<{ total: number; items: PublicRecordSummary[] }> {
+  const base = filtered(db, filter);
+  const count = await base
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const rows = await base
+    .select([...summaryColumns, bodyStart])
+    .orderBy("records.published_at", "desc")
+    .orderBy("records.id", "desc")
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .execute();
+  return { total: Number(count.n), items: rows.map(summaryOf) };
+}
+
+/** The newest published records matching `filter` (home page, feeds). */
+export async function latestPublishedRecords(
+  db: Db,
+  limit: number,
+  filter: PublicRecordFilter = {},
+): Promise<PublicRecordSummary[]> {
+  const rows = await filtered(db, filter)
+    .select([...summaryColumns, bodyStart])
+    .orderBy("records.published_at", "desc")
+    .orderBy("records.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(summaryOf);
+}
+
+async function linkOf(db: Db, id: number | null): Promise<PublicRecordLink | null> {
+  if (id === null) return null;
+  const row = await publishedRecords(db)
+    .select(["records.id", "records.title", "records.doc_no"])
+    .where("records.id", "=", id)
+    .executeTakeFirst();
+  return row ? { id: row.id, title: row.title, docNo: row.doc_no } : null;
+}
+
+/** One published record with its links and attachments; undefined for anything else. */
+export async function findPublishedRecord(db: Db, id: number): Promise<PublicRecord | undefined> {
+  const row = await publishedRecords(db)
+    .leftJoin("catalog_items", "catalog_items.id", "records.catalog_item_id")
+    .select([
+      ...summaryColumns,
+      bodyStart,
+      "records.body_html",
+      "records.repealed_by_record_id",
+      "records.interprets_record_id",
+      "records.interpretation_kind",
+      "records.video_url",
+      "catalog_items.item as catalog_item",
+    ])
+    .where("records.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const interpretations = await publishedRecords(db)
+    .select(["records.id", "records.title", "records.doc_no"])
+    .where("records.interprets_record_id", "=", id)
+    .orderBy("records.published_at")
+    .orderBy("records.id")
+    .execute();
+  return {
+    ...summaryOf(row),
+    bodyHtml: row.body_html,
+    catalogItem:
+      row.catalog_item_id !== null && row.catalog_item !== null
+        ? { id: row.catalog_item_id, item: row.catalog_item }
+        : null,
+    repealedBy: await linkOf(db, row.repealed_by_record_id),
+    interprets: await linkOf(db, row.interprets_record_id),
+    interpretations: interpretations.map((r) => ({ id: r.id, title: r.title, docNo: r.doc_no })),
+    interpretationKind: row.interpretation_kind,
+    videoUrl: row.video_url,
+    attachments: await listPublishedAttachments(db, id),
+  };
+}
+
+function attachmentsOfPublished(db: Db) {
+  return publishedRecords(db)
+    .innerJoin("record_attachments", "record_attachments.record_id", "records.id")
+    .innerJoin("files", "files.id", "record_attachments.file_id");
+}
+
+async function listPublishedAttachments(db: Db, recordId: number): Promise<PublicAttachment[]> {
+  const rows = await attachmentsOfPublished(db)
+    .select([
+      "record_attachments.id",
+      "record_attachments.file_name",
+      "files.media_type",
+      "files.size",
+      "files.sha256",
+    ])
+    .where("records.id", "=", recordId)
+    .orderBy("record_attachments.sort_order")
+    .orderBy("record_attachments.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    size: r.size,
+    sha256: r.sha256,
+  }));
+}
+
+/** An attachment of a published record, with where its bytes are; undefined otherwise. */
+export async function findPublishedAttachment(
+  db: Db,
+  attachmentId: number,
+): Promise<(PublicAttachment & { storagePath: string; recordId: number }) | undefined> {
+  const row = await attachmentsOfPublished(db)
+    .select([
+      "record_attachments.id",
+      "record_attachments.record_id",
+      "record_attachments.file_name",
+      "files.media_type",
+      "files.size",
+      "files.sha256",
+      "files.storage_path",
+    ])
+    .where("record_attachments.id", "=", attachmentId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    recordId: row.record_id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: row.size,
+    sha256: row.sha256,
+    storagePath: row.storage_path,
+  };
+}
+
+/** The values the public filters offer: those that published records actually have. */
+export interface PublicFacets {
+  topics: string[];
+  publishers: string[];
+  /** Years of 发布日期, newest first. */
+  years: number[];
+  /** Published records per catalog item id. */
+  countsByCatalogItem: Map<number, number>;
+}
+
+export async function loadPublicFacets(db: Db): Promise<PublicFacets> {
+  const topics = await publishedRecords(db)
+    .select("records.topic")
+    .distinct()
+    .orderBy("records.topic")
+    .execute();
+  const publishers = await publishedRecords(db)
+    .select("records.publisher")
+    .distinct()
+    .orderBy("records.publisher")
+    .execute();
+  const range = await publishedRecords(db)
+    .select((eb) => [
+      eb.fn.min("records.published_on").as("first"),
+      eb.fn.max("records.published_on").as("last"),
+    ])
+    .executeTakeFirst();
+  const counts = await publishedRecords(db)
+    .where("records.catalog_item_id", "is not", null)
+    .select((eb) => ["records.catalog_item_id", eb.fn.countAll<number>().as("n")])
+    .groupBy("records.catalog_item_id")
+    .execute();
+  const first = Number(range?.first?.slice(0, 4));
+  const last = Number(range?.last?.slice(0, 4));
+  const years: number[] = [];
+  if (Number.isInteger(first) && Number.isInteger(last) && first > 0) {
+    for (let y = last; y >= first; y--) years.push(y);
+  }
+  return {
+    topics: topics.map((r) => r.topic),
+    publishers: publishers.map((r) => r.publisher),
+    years,
+    countsByCatalogItem: new Map(counts.map((r) => [r.catalog_item_id!, Number(r.n)])),
+  };
+}
+
+/** Number of published records (sitemap paging). */
+export async function countPublishedRecords(db: Db): Promise<number> {
+  const row = await publishedRecords(db)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ids and last changes of published records in id order, one slice at a time (sitemap). */
+export async function listPublishedRecordStamps(
+  db: Db,
+  offset: number,
+  limit: number,
+): Promise<{ id: number; updatedAt: string }[]> {
+  const rows = await publishedRecords(db)
+    .select(["records.id", "records.updated_at"])
+    .orderBy("records.id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+}

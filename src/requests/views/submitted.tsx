@@ -1,0 +1,37 @@
+// The number and the code, shown once after filing.
+export function SubmittedPage(props: { number?: string; code?: string }) {
+  if (!props.number || !props.code) {
+    return (
+      <>
+        <h1>申请已提交</h1>
+        <p>
+          申请编号和查询码只在提交后显示一次。已经记下的,可以凭它们
+          <a href="/applications/track">查询办理进度</a>。
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>申请已提交</h1>
+      <p role="status">
+        您的政府信息公开申请已提交,目前处于“待确认”状态:本机关确认收到申请后开始计算答复期限。
+      </p>
+      <dl class="receipt">
+        <dt>申请编号</dt>
+        <dd>
+          <strong>{props.number}</strong>
+        </dd>
+        <dt>查询码</dt>
+        <dd>
+          <strong>{props.code}</strong>
+        </dd>
+      </dl>
+      <p>
+        <strong>请立即抄写或保存申请编号和查询码。</strong>
+        查询码只显示这一次,本机关也无法找回;刷新或离开本页后将不再显示。凭申请编号和查询码可以
+        <a href="/applications/track">查询办理进度</a>。
+      </p>
+    </>
+  );
+}
