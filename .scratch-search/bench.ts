@@ -5,8 +5,6 @@ import { migrateToLatest } from "../src/db/migrate";
 import { demoNotice } from "../src/records/demo-notice";
 import { rebuildSearchIndex } from "../src/search/indexer";
 import { searchRecords } from "../src/search/search";
-import { searchEngineOf } from "../src/search/engine";
-import { parseSearchTerms } from "../src/search/query";
 
 const N = Number(process.argv[2] ?? 10000);
 const mode = process.argv[3] ?? "all"; // build | query | all
@@ -57,7 +55,6 @@ if (mode === "build" || mode === "all") {
 }
 
 if (mode === "query" || mode === "all") {
-  const engine = searchEngineOf(db);
   const docNo = await db.selectFrom("records").select(["doc_no", "index_no"]).where("state", "=", "published").where("doc_no", "is not", null).orderBy("id").limit(1).executeTakeFirstOrThrow();
   const cases: [string, Parameters<typeof searchRecords>[1]][] = [
     ["食品 relevance", { q: "食品" }],
@@ -87,19 +84,6 @@ if (mode === "query" || mode === "all") {
     }
     times.sort((a, b) => a - b);
     console.log(`${database.engine} ${name}: median ${times[7]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms, total ${total}${capped ? "+" : ""}`);
-  }
-  // phases for 食品
-  const groups = parseSearchTerms("食品").groups;
-  const spec = { groups, filters: {}, excludeIds: [] };
-  for (const [name, fn] of [
-    ["count(1001)", () => engine.count(db, spec, 1001)],
-    ["newest(0,20)", () => engine.newest(db, spec, 0, 20)],
-    ["candidates(500)", () => engine.candidates(db, spec, 500)],
-  ] as const) {
-    await fn();
-    const s = performance.now();
-    for (let i = 0; i < 10; i++) await fn();
-    console.log(`${database.engine} phase ${name}: ${((performance.now() - s) / 10).toFixed(1)} ms`);
   }
 }
 await database.destroy();

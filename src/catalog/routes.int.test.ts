@@ -122,9 +122,11 @@ describe("catalog pages", () => {
     assert.equal((await t.browser().get(`/disclosure/catalog/${item.id}?page=3`)).status, 404);
   });
 
-  it("a candidate that is not adopted has no public page", async () => {
+  it("a candidate that is not adopted, or an id that cannot exist, has no public page", async () => {
     const candidate = await itemByCode("FD-C1");
     assert.equal((await t.browser().get(`/disclosure/catalog/${candidate.id}`)).status, 404);
+    assert.equal((await t.browser().get("/disclosure/catalog/99999999999")).status, 404);
+    assert.equal((await t.browser().get("/disclosure/catalog/1?page=0")).status, 404);
   });
 
   it("editors may not open, export, import or change the catalog", async () => {

@@ -106,11 +106,8 @@ export function catalogRoutes(app: Hono<AppEnv>, api: Api): void {
   app.get("/admin/catalog/:id{[0-9]+}/versions/:version{[0-9]+}", async (c) => {
     requireRole(c, ...catalogManagerRoles);
     const item = await loadItem(c);
-    const version = await findCatalogItemVersion(
-      c.get("deps").db,
-      item.id,
-      Number(c.req.param("version")),
-    );
+    const number = parseId(c.req.param("version"));
+    const version = number && (await findCatalogItemVersion(c.get("deps").db, item.id, number));
     if (!version) throw notFound("版本");
     const page = <CatalogVersionPage version={version} current={item.version} />;
     return renderBackOffice(c, `${item.item} 第${version.version}版`, page);

@@ -105,7 +105,7 @@ const raw = z.object({
   responsibleUnitId: z
     .string()
     .trim()
-    .regex(/^\d{0,12}$/, "公开主体单位选择有误"),
+    .regex(/^([1-9]\d{0,8})?$/, "公开主体单位选择有误"),
   channels: list("公开渠道和载体"),
   audienceWholeSociety: flag,
   audienceSpecificGroup: flag,
@@ -319,9 +319,14 @@ export function blankFormValues(): CatalogFormValues {
   };
 }
 
-/** A numeric id from a path segment, or null when it is not one. */
+/** The largest id PostgreSQL's `integer` holds: a larger one in a URL can match nothing. */
+const MAX_ID = 2_147_483_647;
+
+/** A positive id from a path segment, or null (a 404) when it is not one. */
 export function parseId(text: string | undefined): number | null {
-  return text && /^\d{1,12}$/.test(text) ? Number(text) : null;
+  if (!text || !/^[1-9]\d{0,9}$/.test(text)) return null;
+  const id = Number(text);
+  return id <= MAX_ID ? id : null;
 }
 
 /** The confirm step of an import: the rows the preview showed, sent back as JSON. */

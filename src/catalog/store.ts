@@ -1,169 +1,35 @@
-// Catalog items in the database: the row ↔ CatalogItem mapping (JSON columns), reads, and the one
-// write path that bumps the version and keeps every version's snapshot, so a record filed under
-// an item keeps pointing at the content it was filed under.
+// Catalog items in the database: reads, and the one write path that bumps the version and keeps
+// every version's snapshot, so a record filed under an item keeps the content it was filed under.
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import type { Kysely, Selectable, Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema";
 import { type AuditActor, recordAudit } from "../platform/audit";
-import type { CatalogField, CatalogItem, Verification } from "./catalog-item";
-import { CATALOG_FIELDS } from "./catalog-item";
-import type { DeadlineRule } from "./deadline-rule";
-import { catalogFieldLabels } from "./labels";
-import type { CatalogItemsTable } from "./tables";
+import type { CatalogItem, Verification } from "./catalog-item";
+import {
+  type CatalogItemContent,
+  type CatalogItemVersion,
+  changedFieldNames,
+  compareCatalogOrder,
+  contentOf,
+  isFilled,
+  rowOfContent,
+  type StoredCatalogItem,
+  standardColumnsOf,
+  storedOfRow,
+  versionOfRow,
+} from "./stored-item";
+
+export { listPublishedRecordsOfItem, type PublishedRecordLink } from "./published-records";
+export type {
+  CatalogItemContent,
+  CatalogItemMeta,
+  CatalogItemVersion,
+  StoredCatalogItem,
+} from "./stored-item";
+export { standardColumnsOf } from "./stored-item";
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-/** What an item carries besides the standard columns: its key, its unit and its provenance. */
-export interface CatalogItemMeta {
-  code: string;
-  /** The unit (单位) answering for the item's disclosures; null when none is chosen. */
-  responsibleUnitId: number | null;
-  verification: Verification;
-  /** A candidate row the shipped data only guessed at (候选事项). */
-  candidate: boolean;
-  missingFields: CatalogField[];
-  unverifiedFields: CatalogField[];
-  notes: string;
-  source: string[];
-}
-
-/** One version of an item's content: what catalog_item_versions keeps. */
-export type CatalogItemContent = CatalogItem & CatalogItemMeta;
-
-/** An item as stored now. `deadlineRule` repeats `deadline.rule` for callers computing due dates. */
-export interface StoredCatalogItem extends CatalogItemContent {
-  id: number;
-  version: number;
-  deadlineRule: DeadlineRule | null;
-  isActive: boolean;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** An item as it was at one version (the snapshot a record was filed under). */
-export interface CatalogItemVersion extends CatalogItemContent {
-  id: number;
-  version: number;
-  deadlineRule: DeadlineRule | null;
-  changedAt: string;
-  changedBy: number | null;
-}
-
-type ItemRow = Selectable<CatalogItemsTable>;
-
-function json<T>(text: string): T {
-  return JSON.parse(text) as T;
-}
-
-/** The standard columns of a row. */
-export function catalogItemOfRow(row: ItemRow): CatalogItem {
-  return {
-    seq: row.seq,
-    category: row.category,
-    item: row.item,
-    elements: json(row.elements),
-    legalBasis: json(row.legal_basis),
-    deadline: {
-      text: row.deadline_text,
-      rule: row.deadline_rule === null ? null : json(row.deadline_rule),
-    },
-    responsibleUnit: row.responsible_unit,
-    channels: json(row.channels),
-    audience: json(row.audience),
-    mode: json(row.mode),
-    level: json(row.level),
-  };
-}
-
-function storedOfRow(row: ItemRow): StoredCatalogItem {
-  const item = catalogItemOfRow(row);
-  return {
-    id: row.id,
-    code: row.code,
-    version: row.version,
-    ...item,
-    deadlineRule: item.deadline.rule,
-    responsibleUnitId: row.responsible_unit_id,
-    verification: row.verification,
-    candidate: row.candidate === 1,
-    missingFields: json(row.missing_fields),
-    unverifiedFields: json(row.unverified_fields),
-    notes: row.notes,
-    source: json(row.source),
-    isActive: row.is_active === 1,
-    sortOrder: row.sort_order,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-/** The columns of catalog_items that hold an item's content. */
-function rowOfContent(c: CatalogItemContent) {
-  return {
-    code: c.code,
-    seq: c.seq,
-    category: c.category,
-    item: c.item,
-    elements: JSON.stringify(c.elements),
-    legal_basis: JSON.stringify(c.legalBasis),
-    deadline_text: c.deadline.text,
-    deadline_rule: c.deadline.rule === null ? null : JSON.stringify(c.deadline.rule),
-    responsible_unit: c.responsibleUnit,
-    responsible_unit_id: c.responsibleUnitId,
-    channels: JSON.stringify(c.channels),
-    audience: JSON.stringify(c.audience),
-    mode: JSON.stringify(c.mode),
-    level: JSON.stringify(c.level),
-    verification: c.verification,
-    candidate: c.candidate ? 1 : 0,
-    missing_fields: JSON.stringify(c.missingFields),
-    unverified_fields: JSON.stringify(c.unverifiedFields),
-    notes: c.notes,
-    source: JSON.stringify(c.source),
-  };
-}
-
-/** Only the standard columns of an item (drops id, version, provenance…). */
-export function standardColumnsOf(item: CatalogItem): CatalogItem {
-  return {
-    seq: item.seq,
-    category: item.category,
-    item: item.item,
-    elements: item.elements,
-    legalBasis: item.legalBasis,
-    deadline: { text: item.deadline.text, rule: item.deadline.rule },
-    responsibleUnit: item.responsibleUnit,
-    channels: item.channels,
-    audience: { ...item.audience },
-    mode: { ...item.mode },
-    level: { ...item.level },
-  };
-}
-
-function contentOf(item: CatalogItemContent): CatalogItemContent {
-  return {
-    ...standardColumnsOf(item),
-    code: item.code,
-    responsibleUnitId: item.responsibleUnitId,
-    verification: item.verification,
-    candidate: item.candidate,
-    missingFields: item.missingFields,
-    unverifiedFields: item.unverifiedFields,
-    notes: item.notes,
-    source: item.source,
-  };
-}
-
-/** Table order: by 序号 (rows without one last), then the stored order. */
-export function compareCatalogOrder(
-  a: { seq: number | null; sortOrder: number; id: number },
-  b: { seq: number | null; sortOrder: number; id: number },
-): number {
-  const seq = (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER);
-  return seq || a.sortOrder - b.sortOrder || a.id - b.id;
-}
 
 /** Every item (or only the active ones) in table order. */
 export async function listCatalogItems(
@@ -184,24 +50,6 @@ export async function findCatalogItem(db: Db, id: number): Promise<StoredCatalog
     .where("id", "=", id)
     .executeTakeFirst();
   return row ? storedOfRow(row) : undefined;
-}
-
-function versionOfRow(row: {
-  catalog_item_id: number;
-  version: number;
-  data: string;
-  changed_at: string;
-  changed_by: number | null;
-}): CatalogItemVersion {
-  const content = json<CatalogItemContent>(row.data);
-  return {
-    ...content,
-    id: row.catalog_item_id,
-    version: row.version,
-    deadlineRule: content.deadline.rule,
-    changedAt: row.changed_at,
-    changedBy: row.changed_by,
-  };
 }
 
 /** An item as it was at `version`, or undefined: what a record filed under that version cites. */
@@ -260,33 +108,6 @@ export type SaveResult =
   | { ok: true; id: number; version: number; changed: boolean }
   | { ok: false; reason: "not_found" | "stale" | "code_taken" };
 
-/** True when a field holds a value (a "missing" field stops being missing once filled). */
-function isFilled(item: CatalogItem, field: CatalogField): boolean {
-  const anyKnown = (o: object) => Object.values(o).some((v) => v === true || v === false);
-  switch (field) {
-    case "seq":
-      return item.seq !== null;
-    case "category":
-    case "item":
-    case "responsibleUnit":
-      return item[field].trim() !== "";
-    case "elements":
-    case "legalBasis":
-    case "channels":
-      return item[field].length > 0;
-    case "deadline":
-      return item.deadline.text !== "" || item.deadline.rule !== null;
-    case "audience":
-    case "mode":
-    case "level":
-      return anyKnown(item[field]);
-    default: {
-      const never: never = field;
-      return never;
-    }
-  }
-}
-
 function nextContent(old: CatalogItemContent, input: CatalogItemInput): CatalogItemContent {
   const verification = input.verification ?? old.verification;
   // Marking a row 已核实 means a person checked every column: the doubts recorded go with it.
@@ -303,17 +124,6 @@ function nextContent(old: CatalogItemContent, input: CatalogItemInput): CatalogI
     notes: input.notes ?? old.notes,
     source: old.source,
   };
-}
-
-/** Names of the fields that differ between two versions, for the audit detail. */
-export function changedFieldNames(a: CatalogItemContent, b: CatalogItemContent): string[] {
-  const names: string[] = CATALOG_FIELDS.filter((f) => !isDeepStrictEqual(a[f], b[f])).map(
-    (f) => catalogFieldLabels[f],
-  );
-  if (a.responsibleUnitId !== b.responsibleUnitId) names.push("公开主体单位");
-  if (a.verification !== b.verification) names.push("核实情况");
-  if (a.notes !== b.notes) names.push("备注");
-  return names;
 }
 
 async function writeSnapshot(
@@ -527,42 +337,4 @@ export function deactivateCatalogItem(db: Db, id: number, actor: AuditActor, now
 /** Puts an item (e.g. a verified candidate) into the adopted catalog. */
 export function activateCatalogItem(db: Db, id: number, actor: AuditActor, now: Date) {
   return setCatalogItemActive(db, id, true, actor, now);
-}
-
-/** A published record as the item page lists it. */
-export interface PublishedRecordLink {
-  id: number;
-  title: string;
-  docNo: string | null;
-  publishedOn: string | null;
-}
-
-/** The published records filed under an item, newest first, one page at a time. */
-export async function listPublishedRecordsOfItem(
-  db: Db,
-  itemId: number,
-  page: number,
-  perPage: number,
-): Promise<{ records: PublishedRecordLink[]; total: number }> {
-  const base = db
-    .selectFrom("records")
-    .where("catalog_item_id", "=", itemId)
-    .where("state", "=", "published");
-  const count = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-  const rows = await base
-    .select(["id", "title", "doc_no", "published_on"])
-    .orderBy("published_at", "desc")
-    .orderBy("id", "desc")
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .execute();
-  return {
-    records: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      docNo: r.doc_no,
-      publishedOn: r.published_on,
-    })),
-    total: Number(count?.n ?? 0),
-  };
 }

@@ -5,6 +5,7 @@ import type { CatalogTables } from "../catalog/tables";
 import type { OrgTables } from "../org/tables";
 import type { PlatformTables } from "../platform/tables";
 import type { RecordTables } from "../records/tables";
+import type { CaseworkTables } from "../requests/casework-tables";
 import type { RequestTables } from "../requests/tables";
 import type { SearchTables } from "../search/tables";
 
@@ -16,4 +17,5 @@ export interface DB
     CatalogTables,
     RecordTables,
     SearchTables,
-    RequestTables {}
+    RequestTables,
+    CaseworkTables {}

@@ -22,7 +22,12 @@ export const publicListQuerySchema = z.object({
     .optional()
     .describe("发布日期所在年份"),
   validity: z.enum(VALIDITIES, { error: "有效性有误" }).optional(),
-  page: z.coerce.number({ error: "页码有误" }).int("页码有误").min(1, "页码有误").max(100_000, "页码有误").default(1),
+  page: z.coerce
+    .number({ error: "页码有误" })
+    .int("页码有误")
+    .min(1, "页码有误")
+    .max(100_000, "页码有误")
+    .default(1),
   pageSize: z.coerce
     .number({ error: "每页条数有误" })
     .int("每页条数有误")

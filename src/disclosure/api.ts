@@ -84,7 +84,10 @@ export function publicApiRoutes(_app: Hono<AppEnv>, api: Api): void {
         interpretations: record.interpretations.map((l) => linkJson(origin, l)),
         interpretationKind: record.interpretationKind,
         videoUrl: record.videoUrl,
-        attachments: record.attachments.map((a) => ({ ...a, url: `${origin}${attachmentPath(a)}` })),
+        attachments: record.attachments.map((a) => ({
+          ...a,
+          url: `${origin}${attachmentPath(a)}`,
+        })),
       });
     },
   );

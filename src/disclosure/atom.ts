@@ -56,10 +56,11 @@ function entryXml(e: AtomEntry): string {
 
 /** The feed document; `updated` is the newest entry's. */
 export function renderAtom(feed: AtomFeed): string {
-  const updated = feed.entries.reduce(
-    (latest, e) => (e.updated > latest ? e.updated : latest),
-    feed.entries.length > 0 ? "" : feed.emptyUpdated,
-  );
+  const updated =
+    feed.entries
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? feed.emptyUpdated;
   return [
     XML_DECLARATION.trimEnd(),
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',

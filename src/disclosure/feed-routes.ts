@@ -155,6 +155,9 @@ export function feedRoutes(app: Hono<AppEnv>): void {
     const count = await countPublishedRecords(c.get("deps").db);
     const files = Math.max(1, Math.ceil(count / SITEMAP_MAX_URLS));
     if (n === null || n > files) throw notFound();
-    return sendXml(c, renderUrlset(await recordUrls(c, (n - 1) * SITEMAP_MAX_URLS, SITEMAP_MAX_URLS)));
+    return sendXml(
+      c,
+      renderUrlset(await recordUrls(c, (n - 1) * SITEMAP_MAX_URLS, SITEMAP_MAX_URLS)),
+    );
   });
 }

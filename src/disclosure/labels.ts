@@ -1,5 +1,10 @@
 // Chinese labels of stored keys for the public pages (a key no longer listed shows as itself).
-import { type Openness, opennessLabels, type Validity, validityLabels } from "../records/vocabulary";
+import {
+  type Openness,
+  opennessLabels,
+  type Validity,
+  validityLabels,
+} from "../records/vocabulary";
 
 export { genreLabel } from "../records/genres";
 

@@ -48,7 +48,10 @@ export function recordRoutes(app: Hono<AppEnv>): void {
     const attachment = id === null ? undefined : await findPublishedAttachment(db, id);
     if (!attachment || attachment.fileName !== c.req.param("name")) throw notFound("文件");
     if (c.req.header("if-none-match") === `"${attachment.sha256}"`) {
-      return c.body(null, 304, { ETag: `"${attachment.sha256}"`, "Cache-Control": "public, max-age=0" });
+      return c.body(null, 304, {
+        ETag: `"${attachment.sha256}"`,
+        "Cache-Control": "public, max-age=0",
+      });
     }
     return fileResponse({
       bytes: await readStoredFile(config.uploadsDir, attachment.storagePath),

@@ -6,12 +6,12 @@ import { listCatalogItems } from "../catalog/store";
 import type { Api } from "../http/api";
 import { notFound } from "../http/errors";
 import type { AppEnv } from "../http/types";
-import { publishDueScheduledRecords } from "../records/publish";
 import {
   listPublishedRecords,
   loadPublicFacets,
   type PublicRecordFilter,
 } from "../records/public-store";
+import { publishDueScheduledRecords } from "../records/publish";
 import type { Db } from "../records/store";
 import { renderPortal } from "../ui/render";
 import { publicApiRoutes } from "./api";

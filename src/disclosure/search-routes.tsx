@@ -4,9 +4,9 @@ import type { AppEnv } from "../http/types";
 import { loadPublicFacets } from "../records/public-store";
 import { searchRecords } from "../search/search";
 import { renderPortal } from "../ui/render";
-import { filterOfQuery, pageOfQuery } from "./params";
 import { catalogOptionsOf, PAGE_SIZE } from "./choices";
-import { SearchPage, type SearchForm } from "./views/search-page";
+import { filterOfQuery, pageOfQuery } from "./params";
+import { type SearchForm, SearchPage } from "./views/search-page";
 
 export function searchRoutes(app: Hono<AppEnv>): void {
   app.get("/search", async (c) => {

@@ -14,6 +14,8 @@ import { defaultSiteSettings } from "../platform/settings";
 import { cachedSiteSettings } from "../platform/site-cache";
 import { portalRoutes } from "../portal/routes";
 import { recordApiRoutes } from "../records/api";
+import { recordBackOfficeRoutes } from "../records/backoffice-routes";
+import { caseworkRoutes } from "../requests/casework-routes";
 import { applicationRoutes } from "../requests/routes";
 import { type Api, buildOpenApi, createApi } from "./api";
 import { csrfProtection } from "./csrf";
@@ -32,8 +34,10 @@ const domains: ((app: Hono<AppEnv>, api: Api) => void)[] = [
   orgRoutes,
   calendarRoutes,
   recordApiRoutes,
+  recordBackOfficeRoutes,
   disclosureRoutes,
   catalogRoutes,
+  caseworkRoutes,
   applicationRoutes,
   platformRoutes,
   portalRoutes,

@@ -34,6 +34,8 @@ function loadStaticFiles(): Map<string, StaticFile> {
 
 export function staticRoutes(app: Hono<AppEnv>): void {
   const files = loadStaticFiles();
+  // Browsers ask for /favicon.ico on documents that link no icon (print views, error pages).
+  app.get("/favicon.ico", (c) => c.redirect("/static/favicon.ico", 301));
   app.get("/static/:name", (c) => {
     const file = files.get(c.req.param("name"));
     if (!file) return c.text("Not found", 404);

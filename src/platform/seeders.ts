@@ -1,5 +1,6 @@
 import { catalogSeeder } from "../catalog/seed";
+import { demoSeeders } from "./demo";
 import type { Seeder } from "./seed";
 
 /** Every seeder of the product, in the order they run. Domains add theirs here. */
-export const seeders: Seeder[] = [catalogSeeder];
+export const seeders: Seeder[] = [catalogSeeder, ...demoSeeders];

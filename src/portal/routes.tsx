@@ -6,11 +6,7 @@ import { renderPortal } from "../ui/render";
 import { HomePage, SectionPage } from "./views";
 
 /** Section landing pages whose domain has not installed its own page yet. */
-const plainSections = [
-  "/interpretations",
-  "/interaction",
-  "/services",
-];
+const plainSections = ["/interpretations", "/interaction", "/services"];
 
 /** Newest published records on the home page. */
 const LATEST_ON_HOME = 10;

@@ -21,11 +21,13 @@ export function HomePage(props: { latest: PublicRecordSummary[] }) {
       <p class="lead">
         {site.hostOrganisation}依法主动公开政府信息,受理政府信息公开申请,回应社会关切。
       </p>
-      <form method="get" action="/search" role="search" class="home-search">
-        <label for="home-q">搜索政府信息(关键词、文号或索引号)</label>
-        <input id="home-q" type="search" name="q" maxlength={100} />
-        <button type="submit">搜索</button>
-      </form>
+      <search>
+        <form method="get" action="/search" class="home-search">
+          <label for="home-q">搜索政府信息(关键词、文号或索引号)</label>
+          <input id="home-q" type="search" name="q" maxlength={100} />
+          <button type="submit">搜索</button>
+        </form>
+      </search>
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">最新公开</h2>
         {props.latest.length === 0 ? (

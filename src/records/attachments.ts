@@ -95,8 +95,15 @@ export function checkAttachmentUploads(uploads: readonly Upload[]): void {
 }
 
 // Only a draft changes, and only by an editor: the workflow's "save" rule.
-async function requireEditableDraft(trx: Transaction<DB>, row: RecordRow, actor: RecordActor, now: Date) {
-  const decision = decide(workflowInputOf(row, await loadWorkflowFacts(trx, row), "save", actor, now));
+async function requireEditableDraft(
+  trx: Transaction<DB>,
+  row: RecordRow,
+  actor: RecordActor,
+  now: Date,
+) {
+  const decision = decide(
+    workflowInputOf(row, await loadWorkflowFacts(trx, row), "save", actor, now),
+  );
   if (!decision.ok) throw refusalError(decision);
 }
 
@@ -123,7 +130,13 @@ export async function addRecordAttachments(
   let order = Number(last?.last ?? 0);
   const at = context.now.toISOString();
   for (const upload of uploads) {
-    const stored = await storeUpload(trx, context.uploadsDir, upload, recordAttachmentPolicy, context.now);
+    const stored = await storeUpload(
+      trx,
+      context.uploadsDir,
+      upload,
+      recordAttachmentPolicy,
+      context.now,
+    );
     order += 1;
     await trx
       .insertInto("record_attachments")

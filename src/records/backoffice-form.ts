@@ -129,7 +129,14 @@ export function recordFormValuesOfRecord(record: RecordDetail): RecordFormValues
 }
 
 /** The workflow actions the record page offers as forms. */
-export const PAGE_ACTIONS = ["submit", "approve", "reject", "sign", "schedule", "withdraw"] as const;
+export const PAGE_ACTIONS = [
+  "submit",
+  "approve",
+  "reject",
+  "sign",
+  "schedule",
+  "withdraw",
+] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
 export function isPageAction(value: string): value is PageAction {
@@ -166,7 +173,10 @@ export type TransitionForm =
  * The service input of an action form. The 保密审查 answers travel as yes/no radio values and the
  * schedule time as Beijing wall time; the review itself is checked by the service's schema.
  */
-export function transitionInputOf(action: PageAction, strings: Record<string, string>): TransitionForm {
+export function transitionInputOf(
+  action: PageAction,
+  strings: Record<string, string>,
+): TransitionForm {
   const comment = (strings[commentFieldOf[action]] ?? "").trim();
   if (action === "schedule") {
     const raw = (strings.publishAt ?? "").trim();

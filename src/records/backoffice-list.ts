@@ -1,7 +1,7 @@
 // The back-office record list: its tabs (who sees which), its filters and its rows. Pure.
 import type { Role } from "../accounts/roles";
 import type { IsoDate, WorkCalendar } from "../calendar/rules";
-import { dueStatusOf, isPublishedLate } from "./due-dates";
+import { type DueStatus, dueStatusOf, isPublishedLate } from "./due-dates";
 import { genreLabel, isGenre } from "./genres";
 import type { RecordFilter, RecordSummary } from "./service";
 import type { RecordState } from "./tables";
@@ -117,10 +117,16 @@ export function dueTextOf(
   if (r.state === "published" || r.state === "withdrawn") {
     return r.publishedOn && isPublishedLate(r.publishedOn, r.dueOn) ? "逾期发布" : "";
   }
-  const status = dueStatusOf(r.dueOn, today, calendar);
+  return describeDueStatus(dueStatusOf(r.dueOn, today, calendar));
+}
+
+/** 已超期/即将到期 in words (empty when the date is not near). */
+export function describeDueStatus(status: DueStatus): string {
   if (!status) return "";
   if (status.kind === "overdue") return `已超期 ${status.workdaysOverdue} 个工作日`;
-  return status.workdaysLeft === 0 ? "即将到期:今天到期" : `即将到期:还剩 ${status.workdaysLeft} 个工作日`;
+  return status.workdaysLeft === 0
+    ? "即将到期:今天到期"
+    : `即将到期:还剩 ${status.workdaysLeft} 个工作日`;
 }
 
 /** One row of the list; `catalogItem` is the name of the item the record is filed under. */

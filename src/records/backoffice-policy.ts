@@ -13,7 +13,11 @@ export const recordDrafterRoles: readonly Role[] = ["editor"];
 export const proofreadHandlerRoles: readonly Role[] = ["editor", "reviewer"];
 
 /** One route of the records back office and the roles that reach it (tested against the router). */
-export const recordRouteRoles: readonly { method: "GET" | "POST"; path: string; roles: readonly Role[] }[] = [
+export const recordRouteRoles: readonly {
+  method: "GET" | "POST";
+  path: string;
+  roles: readonly Role[];
+}[] = [
   { method: "GET", path: "/admin/records", roles: recordDeskRoles },
   { method: "GET", path: "/admin/records/due", roles: recordDeskRoles },
   { method: "GET", path: "/admin/records/new", roles: recordDrafterRoles },
@@ -21,7 +25,11 @@ export const recordRouteRoles: readonly { method: "GET" | "POST"; path: string; 
   { method: "GET", path: "/admin/records/:id", roles: recordDeskRoles },
   { method: "GET", path: "/admin/records/:id/edit", roles: recordDrafterRoles },
   { method: "POST", path: "/admin/records/:id/edit", roles: recordDrafterRoles },
-  { method: "POST", path: "/admin/records/:id/attachments/:attachmentId/delete", roles: recordDrafterRoles },
+  {
+    method: "POST",
+    path: "/admin/records/:id/attachments/:attachmentId/delete",
+    roles: recordDrafterRoles,
+  },
   { method: "GET", path: "/admin/records/:id/attachments/:attachmentId", roles: recordDeskRoles },
   { method: "POST", path: "/admin/records/:id/proofread/dismiss", roles: proofreadHandlerRoles },
   { method: "POST", path: "/admin/records/:id/actions/:action", roles: recordDeskRoles },

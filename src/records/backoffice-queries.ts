@@ -1,13 +1,14 @@
 // Reads the back-office record pages need beyond the records service: names of people, units
 // and catalog items, the policies an interpretation may explain, and everything the record page
 // shows, gathered in one place.
-import { listCatalogItems } from "../catalog/store";
-import { todayInShanghai } from "../calendar/rules";
+
+import { parseIsoDate, todayInShanghai } from "../calendar/rules";
+import { findCatalogItem, listCatalogItems } from "../catalog/store";
 import { listUnits } from "../org/store";
 import { listRecordAttachments, type RecordAttachment } from "./attachments";
 import { type ActionChoice, actionChoicesFor } from "./backoffice-policy";
 import type { RecordActor } from "./changes";
-import { type DueStatus, dueStatusOf } from "./due-dates";
+import { type DueStatus, dueOnFor, dueStatusOf } from "./due-dates";
 import { POLICY_GENRES } from "./genres";
 import { loadWorkflowFacts, workflowInputOf } from "./interpretation";
 import {
@@ -60,7 +61,10 @@ export async function catalogItemNames(db: Db): Promise<Map<number, string>> {
 }
 
 /** Display names of users by id. */
-export async function userNames(db: Db, ids: readonly (number | null)[]): Promise<Map<number, string>> {
+export async function userNames(
+  db: Db,
+  ids: readonly (number | null)[],
+): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
   const rows = await db
@@ -107,6 +111,8 @@ export interface RecordPageData {
   catalogItemName: string | null;
   unitName: string;
   creatorName: string;
+  /** Who filled in the 保密审查 form, when there is one. */
+  reviewerName: string | null;
   dueStatus: DueStatus;
 }
 
@@ -124,10 +130,12 @@ export async function loadRecordPage(
   const base = workflowInputOf(row, facts, "save", actor, now);
   const openHits = hits.filter((h) => !h.dismissal).length;
   const units = await listUnits(db);
-  const names = await userNames(db, [record.createdBy]);
+  const names = await userNames(db, [record.createdBy, record.review?.reviewedBy ?? null]);
   const items = await catalogItemNames(db);
   const calendar = await calendarFor(db);
-  const unpublished = ["draft", "in_review", "awaiting_signoff", "scheduled"].includes(record.state);
+  const unpublished = ["draft", "in_review", "awaiting_signoff", "scheduled"].includes(
+    record.state,
+  );
   const link = (r: { id: number; title: string; state: RecordDetail["state"] }) => ({
     id: r.id,
     title: r.title,
@@ -144,6 +152,7 @@ export async function loadRecordPage(
     catalogItemName: record.catalogItemId ? (items.get(record.catalogItemId) ?? null) : null,
     unitName: units.find((u) => u.id === record.unitId)?.name ?? "",
     creatorName: names.get(record.createdBy) ?? "",
+    reviewerName: record.review?.reviewedBy ? (names.get(record.review.reviewedBy) ?? null) : null,
     dueStatus:
       unpublished && record.dueOn
         ? dueStatusOf(record.dueOn, todayInShanghai(now), calendar)
@@ -164,4 +173,17 @@ export async function catalogItemIdsOf(
     .where("catalog_item_id", "is not", null)
     .execute();
   return new Map(rows.map((r) => [r.id, r.catalog_item_id!]));
+}
+
+/** 应公开日期 the form's catalog item and 成文日期 would give, or null when they do not allow it. */
+export async function previewDueOn(
+  db: Db,
+  catalogItemId: string | undefined,
+  formedOn: string | undefined,
+): Promise<string | null> {
+  if (!/^[1-9]\d{0,9}$/.test(catalogItemId ?? "") || !formedOn) return null;
+  if (parseIsoDate(formedOn) !== formedOn) return null;
+  const item = await findCatalogItem(db, Number(catalogItemId));
+  if (!item?.deadlineRule) return null;
+  return dueOnFor(JSON.stringify(item.deadlineRule), formedOn, await calendarFor(db));
 }

@@ -105,7 +105,11 @@ export function adminApplicationRoutes(app: Hono<AppEnv>): void {
         c,
         "申请已登记",
         <>
-          <SubmittedPage number={filed.applicationNo} code={filed.queryCode} />
+          <SubmittedPage
+            number={filed.applicationNo}
+            code={filed.queryCode}
+            receivedOn={filed.receivedOn}
+          />
           <p>
             请将申请编号和查询码告知申请人(可写入受理回执)。
             <a href={`/admin/applications/${filed.id}`}>进入办理页面</a>

@@ -6,17 +6,17 @@ import { z } from "zod";
 import { requireRole, requireUser } from "../accounts/middleware";
 import { actorOf } from "../accounts/routes";
 import type { Api } from "../http/api";
-import { AppError, validationError } from "../http/errors";
+import { AppError } from "../http/errors";
 import type { AppEnv } from "../http/types";
 import { hitRateLimit } from "../platform/rate-limit";
 import { caseJson, listItemJson } from "./api-json";
 import { applicationKeys } from "./applicant-data";
 import { eventInputSchema } from "./event-schema";
 import { addEvent } from "./events-service";
-import { createOnlineApplication, registerApplication } from "./filing";
+import { createOnlineApplication, onlineApplicant, registerApplication } from "./filing";
 import { publicLookup } from "./lookup";
 import { applicationViewerRoles, type CaseActor } from "./policy";
-import { applicationApiBodySchema, isoDateSchema, publicFilingErrors } from "./schema";
+import { applicationApiBodySchema, isoDateSchema } from "./schema";
 import { getCaseView, LIST_STATES, listApplications } from "./service";
 
 /** Public filings allowed per client address per hour through the API. */
@@ -83,8 +83,6 @@ export function applicationApi(api: Api): void {
           201,
         );
       }
-      const errors = publicFilingErrors(body);
-      if (Object.keys(errors).length) throw validationError(errors);
       const limit = await hitRateLimit(
         db,
         `application-file:ip:${c.get("clientIp")}`,
@@ -103,7 +101,7 @@ export function applicationApi(api: Api): void {
       const filed = await createOnlineApplication(
         db,
         body,
-        { ...actorOf(c), name: "申请人(网上)" },
+        onlineApplicant(c.get("clientIp")),
         ctx,
       );
       return c.json({ number: filed.applicationNo, queryCode: filed.queryCode }, 201);

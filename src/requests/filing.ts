@@ -49,8 +49,15 @@ export interface FiledApplication {
   applicationNo: string;
   /** The plain 查询码, formatted ABCD-EFGH: returned once, only its hash is stored. */
   queryCode: string;
+  /** 收到申请之日, or null while 待确认 (条例第三十一条). */
+  receivedOn: IsoDate | null;
   /** The e-mail to send when the applicant gave an address (sent by the mail module). */
   filedMail: MailMessage | null;
+}
+
+/** The audit identity of someone filing online: never a staff account, even if one is signed in. */
+export function onlineApplicant(ip: string): AuditActor {
+  return { id: null, name: "申请人(网上)", ip };
 }
 
 /** A public online application; anyone may file, the case waits in 待确认 (条例第三十一条). */
@@ -110,7 +117,7 @@ export async function registerApplication(
     const checked = validateEvent([], confirm, { receipt: receiptFactsOf(row), calendar, today });
     if (!checked.ok) throw validationError({ receivedOn: checked.error });
     await appendEvent(trx, row, [], confirm, undefined, { actor, now: ctx.now }, calendar);
-    return result;
+    return { ...result, receivedOn: confirmOn };
   });
   return { ...filed, filedMail: null };
 }
@@ -200,12 +207,8 @@ async function fileApplication(
     updated_at: nowIso,
   });
   const row = (await findApplication(trx, id))!;
-  await updateApplicationCache(
-    trx,
-    id,
-    cacheOf(row, [], calendar, todayInShanghai(ctx.now)),
-    ctx.now,
-  );
+  const cache = cacheOf(row, [], calendar, todayInShanghai(ctx.now));
+  await updateApplicationCache(trx, id, cache, ctx.now);
   const how =
     registeredBy === null ? "网上提交申请" : `登记申请(${channelLabels[receipt.channel]})`;
   await recordAudit(
@@ -219,5 +222,10 @@ async function fileApplication(
     },
     ctx.now,
   );
-  return { id, applicationNo, queryCode: formatQueryCode(queryCode) };
+  return {
+    id,
+    applicationNo,
+    queryCode: formatQueryCode(queryCode),
+    receivedOn: cache.received_on,
+  };
 }

@@ -2,7 +2,6 @@
 // display of number and code, and tracking.
 import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { actorOf } from "../accounts/routes";
 import { fieldErrors } from "../http/api";
 import { AppError } from "../http/errors";
 import type { AppEnv } from "../http/types";
@@ -11,7 +10,7 @@ import type { Upload } from "../platform/files/store";
 import { consumeHumanCheck, createHumanChallenge, humanCheckFields } from "../platform/human-check";
 import { renderPortal } from "../ui/render";
 import { applicationKeys } from "./applicant-data";
-import { createOnlineApplication } from "./filing";
+import { createOnlineApplication, onlineApplicant } from "./filing";
 import {
   applicationInputFromForm,
   type FormValues,
@@ -58,7 +57,7 @@ export function publicApplicationRoutes(app: Hono<AppEnv>): void {
       const filed = await createOnlineApplication(
         db,
         parsed.data,
-        { ...actorOf(c), name: "申请人(网上)" },
+        onlineApplicant(c.get("clientIp")),
         {
           keys: applicationKeys(config.secret),
           now,

@@ -12,14 +12,15 @@ import {
 } from "./labels";
 import { isIsoDate } from "./periods";
 
-/** Optional text: trimmed, "" and null become undefined. */
+/** Optional text: trimmed, "" and null become undefined; the key may be left out. */
 export function optionalText(max: number, label: string) {
   return z
     .string({ error: `${label}应为文字` })
     .trim()
     .max(max, `${label}不能超过${max}字`)
     .nullish()
-    .transform((v) => v || undefined);
+    .transform((v) => v || undefined)
+    .optional();
 }
 
 /** A real date written YYYY-MM-DD. */
@@ -122,10 +123,15 @@ function crossFieldIssues(raw: Raw, strict: boolean): Issue[] {
   return issues;
 }
 
-function withCrossFieldRules<T extends z.ZodRawShape>(shape: T, strict: boolean) {
+function withCrossFieldRules<T extends z.ZodRawShape>(
+  shape: T,
+  strict: boolean | ((raw: Record<string, unknown>) => boolean),
+) {
   return z.object(shape).superRefine(
     (value, ctx) => {
-      for (const issue of crossFieldIssues(value as Raw, strict)) {
+      const raw = value as Record<string, unknown>;
+      const isStrict = typeof strict === "function" ? strict(raw) : strict;
+      for (const issue of crossFieldIssues(raw as Raw, isStrict)) {
         ctx.addIssue({ code: "custom", ...issue });
       }
     },
@@ -154,8 +160,8 @@ export const staffApplicationSchema = withCrossFieldRules(
 export type StaffApplicationInput = z.output<typeof staffApplicationSchema>;
 
 /**
- * The body of `POST /api/v1/applications`: an online application, or with `channel` a staff
- * registration (token of a 经办人). The stricter public rules are applied by publicFilingErrors.
+ * The body of `POST /api/v1/applications`: an online application (public rules: ID and phone
+ * required), or with `channel` a staff registration (token of a 经办人).
  */
 export const applicationApiBodySchema = withCrossFieldRules(
   {
@@ -164,13 +170,5 @@ export const applicationApiBodySchema = withCrossFieldRules(
     submittedOn: optionalDate,
     receivedOn: optionalDate,
   },
-  false,
+  (raw) => !raw.channel,
 );
-
-/** Field errors of the public filing rules (ID and phone required) for an already parsed body. */
-export function publicFilingErrors(input: ApplicationInput): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of crossFieldIssues(input as Raw, true))
-    errors[issue.path.join(".")] ??= issue.message;
-  return errors;
-}

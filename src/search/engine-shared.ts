@@ -1,7 +1,7 @@
 // SQL both engines share: filters over the plain record_search table `m`, the guard against stale
 // rows, and listing without words. Each engine passes its own join to records (`guard`).
 import { type RawBuilder, sql } from "kysely";
-import type { Db, MatchSpec } from "./engine";
+import type { Candidate, Db, MatchSpec } from "./engine";
 
 /**
  * Conditions over `record_search m` joined to `records r`. The records join is the second guard
@@ -15,38 +15,47 @@ export function commonConditions(spec: MatchSpec): RawBuilder<unknown>[] {
   if (genre !== undefined) where.push(sql`m.genre = ${genre}`);
   if (publisher !== undefined) where.push(sql`m.publisher = ${publisher}`);
   if (year !== undefined) where.push(sql`m.year = ${year}`);
-  if (spec.beforeSortKey !== undefined) where.push(sql`m.sort_key < ${spec.beforeSortKey}`);
   if (spec.excludeIds.length > 0) {
     where.push(sql`m.record_id not in (${sql.join(spec.excludeIds.map((id) => sql`${id}`))})`);
   }
   return where;
 }
 
-/** Rows of record_search newest first, for a query without words (only filters). */
-export async function newestWithoutWords(
+/**
+ * Rows of record_search newest first for a query without words (only filters): `columns` of
+ * `record_search m`, e.g. candidateColumns.
+ */
+export async function newestWithoutWords<Row>(
   db: Db,
   guard: RawBuilder<unknown>,
+  columns: RawBuilder<unknown>,
   spec: MatchSpec,
-  offset: number,
   limit: number,
-): Promise<number[]> {
-  const { rows } = await sql<{ record_id: number }>`
-    select m.record_id from record_search m ${guard}
+): Promise<Row[]> {
+  const { rows } = await sql<Row>`
+    select ${columns} from record_search m ${guard}
     where ${sql.join(commonConditions(spec), sql` and `)}
-    order by m.sort_key desc limit ${limit} offset ${offset}`.execute(db);
-  return rows.map((r) => r.record_id);
+    order by m.sort_key desc limit ${limit}`.execute(db);
+  return rows;
 }
 
-export async function countWithoutWords(
-  db: Db,
-  guard: RawBuilder<unknown>,
-  spec: MatchSpec,
-  cap: number,
-): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    select count(*) as n from (
-      select 1 from record_search m ${guard}
-      where ${sql.join(commonConditions(spec), sql` and `)} limit ${cap}
-    ) capped`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+/** Columns a candidate needs, from `record_search m`. */
+export const candidateColumns = sql`m.record_id, m.sort_key, m.title, m.doc_no_norm, m.body_keywords`;
+
+export interface CandidateRow {
+  record_id: number;
+  sort_key: number;
+  title: string;
+  doc_no_norm: string | null;
+  body_keywords: string;
+}
+
+export function toCandidate(r: CandidateRow): Candidate {
+  return {
+    recordId: r.record_id,
+    sortKey: Number(r.sort_key),
+    title: r.title,
+    docNo: r.doc_no_norm,
+    bodyKeywords: r.body_keywords === "" ? [] : r.body_keywords.split(" "),
+  };
 }

@@ -3,7 +3,13 @@
 // computed only for the rows returned.
 import { type RawBuilder, sql } from "kysely";
 import type { Candidate, Db, MatchSpec, SearchEngine, SearchEntry } from "./engine";
-import { commonConditions, countWithoutWords, newestWithoutWords } from "./engine-shared";
+import {
+  type CandidateRow,
+  candidateColumns,
+  commonConditions,
+  newestWithoutWords,
+  toCandidate,
+} from "./engine-shared";
 import type { TermGroup } from "./query";
 
 /** FTS5 query syntax: every token quoted, alternatives OR-ed, groups AND-ed. */
@@ -14,7 +20,7 @@ export function toFts5Query(groups: readonly TermGroup[]): string {
   return groups.map((group) => `(${alternatives(group)})`).join(" AND ");
 }
 
-// Rows per INSERT: 11 parameters each, well under SQLite's limit of 32,766.
+// Rows per INSERT: 12 parameters each, well under SQLite's limit of 32,766.
 const BATCH = 200;
 
 // The guard reads records' state from the (id, state) index: the row itself holds the body, and
@@ -27,6 +33,18 @@ function matching(spec: MatchSpec, groups: readonly TermGroup[]): RawBuilder<unk
   return sql`from record_search_fts
     cross join record_search m on m.sort_key = record_search_fts.rowid ${guard}
     where ${sql.join(where, sql` and `)}`;
+}
+
+async function walk<Row>(
+  db: Db,
+  columns: RawBuilder<unknown>,
+  spec: MatchSpec,
+  limit: number,
+): Promise<Row[]> {
+  if (!spec.groups) return newestWithoutWords<Row>(db, guard, columns, spec, limit);
+  const { rows } = await sql<Row>`select ${columns} ${matching(spec, spec.groups)}
+    order by record_search_fts.rowid desc limit ${limit}`.execute(db);
+  return rows;
 }
 
 export const sqliteEngine: SearchEngine = {
@@ -62,48 +80,13 @@ export const sqliteEngine: SearchEngine = {
     await db.deleteFrom("record_search").execute();
   },
 
-  async newest(db: Db, spec: MatchSpec, offset: number, limit: number): Promise<number[]> {
-    if (!spec.groups) return newestWithoutWords(db, guard, spec, offset, limit);
-    const { rows } = await sql<{
-      record_id: number;
-    }>`select m.record_id ${matching(spec, spec.groups)}
-      order by record_search_fts.rowid desc limit ${limit} offset ${offset}`.execute(db);
-    return rows.map((r) => r.record_id);
+  async newestMatches(db: Db, spec: MatchSpec, limit: number): Promise<Candidate[]> {
+    return (await walk<CandidateRow>(db, candidateColumns, spec, limit)).map(toCandidate);
   },
 
-  async count(db: Db, spec: MatchSpec, cap: number): Promise<number> {
-    if (!spec.groups) return countWithoutWords(db, guard, spec, cap);
-    const { rows } = await sql<{ n: number }>`select count(*) as n from (
-      select 1 ${matching(spec, spec.groups)} limit ${cap}) capped`.execute(db);
-    return Number(rows[0]?.n ?? 0);
-  },
-
-  async candidates(db: Db, spec: MatchSpec, limit: number): Promise<Candidate[]> {
-    if (!spec.groups) return [];
-    // Column weights title 0, 文号 0, body 1: title and 文号 matches are scored in rank.ts.
-    const { rows } = await sql<CandidateRow>`
-      select m.record_id, m.sort_key, m.title, m.doc_no_norm, -bm25(record_search_fts, 0.0, 0.0, 1.0) as score
-      ${matching(spec, spec.groups)} order by record_search_fts.rowid desc limit ${limit}`.execute(
-      db,
+  async newestMatchIds(db: Db, spec: MatchSpec, limit: number): Promise<number[]> {
+    return (await walk<{ record_id: number }>(db, sql`m.record_id`, spec, limit)).map(
+      (r) => r.record_id,
     );
-    return rows.map(toCandidate);
   },
 };
-
-interface CandidateRow {
-  record_id: number;
-  sort_key: number;
-  title: string;
-  doc_no_norm: string | null;
-  score: number;
-}
-
-function toCandidate(r: CandidateRow): Candidate {
-  return {
-    recordId: r.record_id,
-    sortKey: Number(r.sort_key),
-    title: r.title,
-    docNo: r.doc_no_norm,
-    bodyScore: Math.max(0, Number(r.score)),
-  };
-}

@@ -31,18 +31,17 @@ export interface MatchSpec {
   filters: SearchFilters;
   /** Records already shown first (exact 文号/索引号 matches). */
   excludeIds: readonly number[];
-  /** Only rows older than this sort key (paging past the relevance window). */
-  beforeSortKey?: number;
 }
 
-/** A match considered for relevance ranking, with the engine's body score (higher is better). */
+/** A match, with what relevance ranking needs. */
 export interface Candidate {
   recordId: number;
   sortKey: number;
   title: string;
   /** Canonical 文号. */
   docNo: string | null;
-  bodyScore: number;
+  /** The body's top TF-IDF words, best first. */
+  bodyKeywords: string[];
 }
 
 export interface SearchEngine {
@@ -50,12 +49,13 @@ export interface SearchEngine {
   index(db: Db, entries: readonly SearchEntry[]): Promise<void>;
   remove(db: Db, recordId: number): Promise<void>;
   clear(db: Db): Promise<void>;
-  /** Matching record ids, newest first. */
-  newest(db: Db, spec: MatchSpec, offset: number, limit: number): Promise<number[]>;
-  /** Number of matches, counting no further than `cap`. */
-  count(db: Db, spec: MatchSpec, cap: number): Promise<number>;
-  /** The newest `limit` matches with their body scores, in no particular order. */
-  candidates(db: Db, spec: MatchSpec, limit: number): Promise<Candidate[]>;
+  /**
+   * The newest `limit` matches, newest first: a walk in index order that stops at the limit. No
+   * row is scored; the caller counts, ranks and pages these (see rank.ts).
+   */
+  newestMatches(db: Db, spec: MatchSpec, limit: number): Promise<Candidate[]>;
+  /** The same walk returning record ids only (date order needs nothing else). */
+  newestMatchIds(db: Db, spec: MatchSpec, limit: number): Promise<number[]>;
 }
 
 export function searchEngineOf(db: Db): SearchEngine {

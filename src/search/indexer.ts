@@ -5,7 +5,7 @@ import type { DB } from "../db/schema";
 import type { RecordsTable } from "../records/tables";
 import { type Db, type SearchEntry, searchEngineOf } from "./engine";
 import { docNoForms, indexNoForm } from "./exact";
-import { segmentForIndex } from "./segment";
+import { segmentForIndex, topKeywords } from "./segment";
 
 const INDEXED_COLUMNS = [
   "id",
@@ -59,6 +59,7 @@ export function buildSearchEntry(row: IndexedRow, attachmentTexts: readonly stri
       catalog_item_id: row.catalog_item_id,
       genre: row.genre,
       publisher: row.publisher,
+      body_keywords: topKeywords(body).join(" "),
       year: Number(publishedOn.slice(0, 4)),
       doc_no_norm: docNo.norm,
       doc_no_tail: docNo.tail,

@@ -459,7 +459,7 @@ describe("searching a synthetic set of 1,001 records", () => {
     assert.equal(result.totalCapped, true);
   });
 
-  it("pages through relevance results past the ranked window without repeats", async () => {
+  it("pages through all 1000 relevance results without repeats", async () => {
     const seen: number[] = [];
     for (let page = 1; page <= 20; page++) {
       seen.push(...ids(await searchRecords(t.db, { q: "公开", page, pageSize: 50 })));

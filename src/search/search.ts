@@ -1,17 +1,11 @@
 // Full-text search over published records: 文号/索引号 first, then word matches by relevance
 // (see rank.ts for the bounded-window design) or newest first, with highlighted snippets.
 import { normalizeDocNo } from "../records/index-no";
-import {
-  type Db,
-  type MatchSpec,
-  type SearchEngine,
-  type SearchFilters,
-  searchEngineOf,
-} from "./engine";
+import { type Db, type MatchSpec, type SearchFilters, searchEngineOf } from "./engine";
 import { findExactMatches } from "./exact";
 import { containsAnyTerm, highlightSnippet, highlightText } from "./highlight";
-import { parseSearchTerms, type TermGroup } from "./query";
-import { RELEVANCE_WINDOW, rankCandidates } from "./rank";
+import { parseSearchTerms } from "./query";
+import { rankCandidates } from "./rank";
 import { normalizeQuery } from "./segment";
 
 export type SearchSort = "relevance" | "date";
@@ -66,6 +60,9 @@ const MAX_QUERY_LENGTH = 100;
  * Searches published records. An empty query lists them newest first (filters still apply). A
  * 文号 or 索引号 query puts that record first (`exactMatch`). Nothing unpublished is returned: the
  * index holds published records only, and every query also requires records.state = 'published'.
+ *
+ * One walk fetches the newest MAX_RESULTS + 1 matches (no row is scored: see rank.ts); the total,
+ * the relevance order and the page all come from that list.
  */
 export async function searchRecords(db: Db, options: SearchOptions): Promise<SearchResult> {
   const q = options.q.trim().slice(0, MAX_QUERY_LENGTH);
@@ -78,61 +75,35 @@ export async function searchRecords(db: Db, options: SearchOptions): Promise<Sea
   // A 文号 is searched in its canonical form, so 渑市监文[2020]053 matches the indexed 〔2020〕53号.
   const text = normalizeDocNo(q) ?? q;
   const terms = parseSearchTerms(text);
-  if (q !== "" && terms.groups.length === 0)
+  if (q !== "" && terms.groups.length === 0) {
     return { ...base, total: 0, totalCapped: false, hits: [], exactMatch: null };
+  }
 
   const exact = q === "" ? [] : await findExactMatches(db, q, filters);
-  const spec: MatchSpec = { groups: q === "" ? null : terms.groups, filters, excludeIds: exact };
+  const groups = q === "" ? null : terms.groups;
+  const spec: MatchSpec = { groups, filters, excludeIds: exact };
   const engine = searchEngineOf(db);
-  const matched = exact.length + (await engine.count(db, spec, MAX_RESULTS + 1 - exact.length));
-  const total = Math.min(matched, MAX_RESULTS);
-
-  const offset = (page - 1) * pageSize;
-  const shownExact = exact.slice(offset, offset + pageSize);
-  const restOffset = Math.max(0, offset - exact.length);
-  const restLimit = Math.max(
-    0,
-    Math.min(pageSize - shownExact.length, total - exact.length - restOffset),
-  );
-  let rest: number[] = [];
-  if (restLimit > 0 && (sort === "date" || !spec.groups)) {
-    rest = await engine.newest(db, spec, restOffset, restLimit);
-  } else if (restLimit > 0 && spec.groups) {
+  const limit = MAX_RESULTS + 1 - exact.length;
+  let ordered: number[];
+  if (sort === "relevance" && groups) {
+    const matches = await engine.newestMatches(db, spec, limit);
     const phrase = normalizeQuery(text).replace(/\s+/g, "");
-    rest = await relevancePage(
-      db,
-      engine,
-      { ...spec, groups: spec.groups },
-      phrase,
-      restOffset,
-      restLimit,
-    );
+    ordered = rankCandidates(matches.slice(0, limit - 1), groups, phrase);
+    if (matches.length === limit) ordered.push(matches[limit - 1]!.recordId);
+  } else {
+    ordered = await engine.newestMatchIds(db, spec, limit);
   }
-  const hits = await loadHits(db, [...shownExact, ...rest], terms.highlights);
-  return { ...base, total, totalCapped: matched > MAX_RESULTS, hits, exactMatch: exact[0] ?? null };
-}
-
-/** Ranked window first, then the older matches newest first (see rank.ts). */
-async function relevancePage(
-  db: Db,
-  engine: SearchEngine,
-  spec: MatchSpec & { groups: readonly TermGroup[] },
-  phrase: string,
-  offset: number,
-  limit: number,
-): Promise<number[]> {
-  const candidates = await engine.candidates(db, spec, RELEVANCE_WINDOW);
-  const ranked = rankCandidates(candidates, spec.groups, phrase);
-  const ids = ranked.slice(offset, offset + limit);
-  if (ids.length === limit || candidates.length < RELEVANCE_WINDOW) return ids;
-  const oldest = Math.min(...candidates.map((c) => c.sortKey));
-  const older = await engine.newest(
-    db,
-    { ...spec, beforeSortKey: oldest },
-    Math.max(0, offset - ranked.length),
-    limit - ids.length,
-  );
-  return [...ids, ...older];
+  const matched = exact.length + ordered.length;
+  ordered = ordered.slice(0, MAX_RESULTS - exact.length);
+  const offset = (page - 1) * pageSize;
+  const ids = [...exact, ...ordered].slice(offset, offset + pageSize);
+  return {
+    ...base,
+    total: Math.min(matched, MAX_RESULTS),
+    totalCapped: matched > MAX_RESULTS,
+    hits: await loadHits(db, ids, terms.highlights),
+    exactMatch: exact[0] ?? null,
+  };
 }
 
 async function loadHits(

@@ -1,21 +1,23 @@
 // Chinese word segmentation for the search index and for queries. Both engines index the same
 // space-separated tokens made here, so SQLite and PostgreSQL match exactly the same words.
 import { createRequire } from "node:module";
-import { Jieba } from "@node-rs/jieba";
+import { Jieba, TfIdf } from "@node-rs/jieba";
 import { Converter, type ConverterFunction } from "opencc-js/t2cn";
 
 const require = createRequire(import.meta.url);
 
 // jieba's dictionary is 5 MB and takes ~0.3 s to load: one shared instance, made on first use.
 let jieba: Jieba | null = null;
+let tfIdf: TfIdf | null = null;
 let toSimplified: ConverterFunction | null = null;
 
+function dictionaries(): typeof import("@node-rs/jieba/dict") {
+  // Required here, not imported: the module reads the dictionary files (5 MB) as it loads.
+  return require("@node-rs/jieba/dict") as typeof import("@node-rs/jieba/dict");
+}
+
 function segmenter(): Jieba {
-  if (!jieba) {
-    // Required here, not imported: the module reads the dictionary files as it loads.
-    const { dict } = require("@node-rs/jieba/dict") as typeof import("@node-rs/jieba/dict");
-    jieba = Jieba.withDict(dict);
-  }
+  jieba ??= Jieba.withDict(dictionaries().dict);
   return jieba;
 }
 
@@ -71,4 +73,21 @@ export function searchModeParts(word: string): string[] {
 /** How precise mode without the HMM splits one word (unknown words fall apart into characters). */
 export function dictionaryParts(word: string): string[] {
   return cleanTokens(segmenter().cut(word, false));
+}
+
+/**
+ * The `count` words that best characterise a text by TF-IDF (jieba's IDF table), best first:
+ * what a record is about, computed once at indexing so ranking needs no per-query body scoring.
+ */
+export function topKeywords(text: string, count = 20): string[] {
+  if (text.trim() === "") return [];
+  tfIdf ??= TfIdf.withDict(dictionaries().idf);
+  const words = tfIdf.extractKeywords(segmenter(), foldText(text), count).map((k) => k.keyword);
+  return cleanTokens(words);
+}
+
+/** Loads the dictionaries now (about 0.4 s) instead of on the first search. */
+export function loadSegmenter(): void {
+  segmenter();
+  toSimplifiedChinese("");
 }

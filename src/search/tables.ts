@@ -13,6 +13,8 @@ export interface RecordSearchTable {
   catalog_item_id: number | null;
   genre: string;
   publisher: string;
+  /** The body's top TF-IDF words, best first, space-separated (see topKeywords). */
+  body_keywords: string;
   /** Year of published_on (发布日期). */
   year: number;
   /** 文号 in canonical form (渑市监文〔2020〕53号), for exact look-up. */

@@ -14,6 +14,12 @@ export const backOfficeNav: NavItem[] = [
     label: "工作台",
     roles: ["editor", "reviewer", "approver", "applicationOfficer", "admin", "auditor"],
   },
+  { href: "/admin/records", label: "信息发布", roles: ["editor", "reviewer", "approver", "admin"] },
+  {
+    href: "/admin/records/due",
+    label: "公开时限",
+    roles: ["editor", "reviewer", "approver", "admin"],
+  },
   { href: "/admin/applications", label: "依申请公开", roles: ["applicationOfficer", "approver"] },
   { href: "/admin/audit", label: "审计日志", roles: ["auditor"] },
   { href: "/admin/users", label: "用户管理", roles: ["admin"] },

@@ -22,6 +22,7 @@ function Document(props: { title: string; children: Child; bodyClass?: string })
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${site.siteName}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
       </head>
       <body class={props.bodyClass}>
@@ -75,11 +76,13 @@ function PortalFooter() {
       <div class="wrap">
         <p>主办单位:{site.hostOrganisation}</p>
         {site.contact ? <p>联系方式:{site.contact}</p> : null}
-        <p>
-          {site.siteCode ? <span>网站标识码:{site.siteCode} </span> : null}
-          {site.icpNumber ? <span>ICP备案号:{site.icpNumber} </span> : null}
-          {site.policeRecordNumber ? <span>公安备案号:{site.policeRecordNumber}</span> : null}
-        </p>
+        {site.siteCode || site.icpNumber || site.policeRecordNumber ? (
+          <p>
+            {site.siteCode ? <span>网站标识码:{site.siteCode} </span> : null}
+            {site.icpNumber ? <span>ICP备案号:{site.icpNumber} </span> : null}
+            {site.policeRecordNumber ? <span>公安备案号:{site.policeRecordNumber}</span> : null}
+          </p>
+        ) : null}
       </div>
     </footer>
   );

@@ -4,8 +4,9 @@ import { engineOf } from "../dialect";
 // The full-text index of published records (see src/search/). Words are segmented by jieba in
 // the application, so both engines index the same space-separated tokens:
 // - SQLite: FTS5 `record_search_fts` (title, doc_no, body) with rowid = record_search.sort_key, so
-//   newest-first is FTS5's own rowid order and needs no sort. Contentless: the text is in records.
-// - PostgreSQL: a weighted `tsv` column (title A, 文号 B, body D) with a GIN index.
+//   newest-first is FTS5's own rowid order and needs no sort. Contentless (the text is in records)
+//   and detail=none (no positions: nothing ranks by them, see src/search/rank.ts).
+// - PostgreSQL: a `tsv` column of the record's distinct words with a GIN index.
 // biome-ignore lint/suspicious/noExplicitAny: migrations run below the typed schema
 export async function up(db: Kysely<any>): Promise<void> {
   const engine = engineOf(db);
@@ -18,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("catalog_item_id", "integer")
     .addColumn("genre", "text", (c) => c.notNull())
     .addColumn("publisher", "text", (c) => c.notNull())
+    .addColumn("body_keywords", "text", (c) => c.notNull())
     .addColumn("year", "integer", (c) => c.notNull())
     .addColumn("doc_no_norm", "text")
     .addColumn("doc_no_tail", "text")
@@ -60,7 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index record_search_tsv_idx on record_search using gin (tsv)`.execute(db);
   } else {
     await sql`create virtual table record_search_fts using fts5(
-      title, doc_no, body, tokenize = 'unicode61', content = '', contentless_delete = 1
+      title, doc_no, body, tokenize = 'unicode61', content = '', contentless_delete = 1, detail = none
     )`.execute(db);
   }
 }

@@ -1,5 +1,9 @@
 // 信息公开目录: every published record, filtered by GET parameters in a form that needs no script.
-import type { PublicFacets, PublicRecordFilter, PublicRecordSummary } from "../../records/public-store";
+import type {
+  PublicFacets,
+  PublicRecordFilter,
+  PublicRecordSummary,
+} from "../../records/public-store";
 import { VALIDITIES, validityLabels } from "../../records/vocabulary";
 import type { CatalogOption } from "../choices";
 import { listHref } from "../params";

@@ -135,20 +135,22 @@ function RelatedLinks(props: { record: PublicRecord }) {
 function PageTools(props: { id: number; size: TextSize }) {
   return (
     <div class="page-tools no-print">
-      <span id="size-label">字号:</span>
-      <ul aria-labelledby="size-label">
-        {TEXT_SIZES.map((s) => (
-          <li>
-            <a
-              href={`${recordPath(props.id)}?size=${s}`}
-              aria-current={s === props.size ? "true" : undefined}
-              rel="nofollow"
-            >
-              {textSizeLabels[s]}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <nav class="text-sizes" aria-labelledby="size-label">
+        <span id="size-label">字号:</span>
+        <ul>
+          {TEXT_SIZES.map((s) => (
+            <li>
+              <a
+                href={`${recordPath(props.id)}?size=${s}`}
+                aria-current={s === props.size ? "true" : undefined}
+                rel="nofollow"
+              >
+                {textSizeLabels[s]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <a href={recordPrintPath(props.id)} rel="nofollow">
         打印
       </a>

@@ -2,10 +2,10 @@
 import { GENRES, genreLabels } from "../../records/genres";
 import type { PublicFacets } from "../../records/public-store";
 import type { SearchResult, SearchSort } from "../../search/search";
+import type { CatalogOption } from "../choices";
 import { genreLabel } from "../labels";
 import { listHref } from "../params";
 import { recordPath } from "../urls";
-import type { CatalogOption } from "../choices";
 import { MarkedText, Pager } from "./common";
 
 export interface SearchForm {
@@ -46,50 +46,52 @@ function SearchFormView(props: {
 }) {
   const { form, facets } = props;
   return (
-    <form method="get" action="/search" role="search" class="search-form">
-      <div class="search-box">
-        <label for="search-q">搜索关键词、文号或索引号</label>
-        <input id="search-q" type="search" name="q" value={form.q} maxlength={100} />
-        <button type="submit">搜索</button>
-      </div>
-      <div class="filter-form">
-        <Choice
-          name="catalogItemId"
-          label="目录事项"
-          value={form.catalogItemId}
-          options={props.catalogOptions.map((o) => ({ value: o.id, label: o.label }))}
-        />
-        <Choice
-          name="genre"
-          label="体裁"
-          value={form.genre}
-          options={GENRES.map((g) => ({ value: g, label: genreLabels[g] }))}
-        />
-        <Choice
-          name="publisher"
-          label="发布机构"
-          value={form.publisher}
-          options={facets.publishers.map((p) => ({ value: p, label: p }))}
-        />
-        <Choice
-          name="year"
-          label="发布年份"
-          value={form.year}
-          options={facets.years.map((y) => ({ value: y, label: `${y}年` }))}
-        />
-        <label for="search-sort">
-          排序
-          <select id="search-sort" name="sort">
-            <option value="relevance" selected={form.sort === "relevance"}>
-              相关度
-            </option>
-            <option value="date" selected={form.sort === "date"}>
-              发布日期
-            </option>
-          </select>
-        </label>
-      </div>
-    </form>
+    <search>
+      <form method="get" action="/search" class="search-form">
+        <div class="search-box">
+          <label for="search-q">搜索关键词、文号或索引号</label>
+          <input id="search-q" type="search" name="q" value={form.q} maxlength={100} />
+          <button type="submit">搜索</button>
+        </div>
+        <div class="filter-form">
+          <Choice
+            name="catalogItemId"
+            label="目录事项"
+            value={form.catalogItemId}
+            options={props.catalogOptions.map((o) => ({ value: o.id, label: o.label }))}
+          />
+          <Choice
+            name="genre"
+            label="体裁"
+            value={form.genre}
+            options={GENRES.map((g) => ({ value: g, label: genreLabels[g] }))}
+          />
+          <Choice
+            name="publisher"
+            label="发布机构"
+            value={form.publisher}
+            options={facets.publishers.map((p) => ({ value: p, label: p }))}
+          />
+          <Choice
+            name="year"
+            label="发布年份"
+            value={form.year}
+            options={facets.years.map((y) => ({ value: y, label: `${y}年` }))}
+          />
+          <label for="search-sort">
+            排序
+            <select id="search-sort" name="sort">
+              <option value="relevance" selected={form.sort === "relevance"}>
+                相关度
+              </option>
+              <option value="date" selected={form.sort === "date"}>
+                发布日期
+              </option>
+            </select>
+          </label>
+        </div>
+      </form>
+    </search>
   );
 }
 

@@ -1,6 +1,7 @@
 // Small pieces the back-office record pages share: times, states and the page's sub-navigation.
-import { recordStateLabels } from "../vocabulary";
+
 import type { RecordState } from "../tables";
+import { recordStateLabels } from "../vocabulary";
 
 /** An instant as Beijing wall time, "YYYY-MM-DD HH:mm". */
 export function beijingTime(iso: string | null): string {
@@ -30,7 +31,9 @@ export function RecordSubNav(props: {
 }) {
   const links = [
     { key: "record", href: `/admin/records/${props.id}`, label: "信息详情" },
-    ...(props.canEdit ? [{ key: "edit", href: `/admin/records/${props.id}/edit`, label: "编辑草稿" }] : []),
+    ...(props.canEdit
+      ? [{ key: "edit", href: `/admin/records/${props.id}/edit`, label: "编辑草稿" }]
+      : []),
     { key: "versions", href: `/admin/records/${props.id}/versions`, label: "版本与修改对比" },
   ];
   return (

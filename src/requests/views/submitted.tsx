@@ -1,5 +1,10 @@
 // The number and the code, shown once after filing.
-export function SubmittedPage(props: { number?: string; code?: string }) {
+export function SubmittedPage(props: {
+  number?: string;
+  code?: string;
+  /** Staff registration: the receipt date, or null while 待确认. Online filings leave it out. */
+  receivedOn?: string | null;
+}) {
   if (!props.number || !props.code) {
     return (
       <>
@@ -15,7 +20,9 @@ export function SubmittedPage(props: { number?: string; code?: string }) {
     <>
       <h1>申请已提交</h1>
       <p role="status">
-        您的政府信息公开申请已提交,目前处于“待确认”状态:本机关确认收到申请后开始计算答复期限。
+        {props.receivedOn
+          ? `申请已登记,收到申请之日为 ${props.receivedOn},答复期限自次日起计算。`
+          : "申请已提交,目前处于“待确认”状态:本机关确认收到申请后开始计算答复期限。"}
       </p>
       <dl class="receipt">
         <dt>申请编号</dt>

@@ -65,7 +65,7 @@ function StatusView(props: { status: PublicStatus }) {
         <dt>收到申请日期</dt>
         <dd>{s.receivedOn ?? "尚未确认"}</dd>
         <dt>答复期限</dt>
-        <dd>{s.dueDate ?? (s.closedOn ? `已于 ${s.closedOn} 办结` : "确认收到申请后计算")}</dd>
+        <dd>{dueDateText(s)}</dd>
       </dl>
       {s.steps.length ? (
         <>
@@ -81,4 +81,11 @@ function StatusView(props: { status: PublicStatus }) {
       ) : null}
     </section>
   );
+}
+
+function dueDateText(s: PublicStatus): string {
+  if (s.dueDate) return s.dueDate;
+  if (s.closedOn) return `已于 ${s.closedOn} 办结`;
+  if (s.state === "awaiting_supplement") return "自收到补正之日起重新计算";
+  return "确认收到申请后计算";
 }

@@ -1,0 +1,15 @@
+import { Jieba, TfIdf } from "@node-rs/jieba";
+import { createRequire } from "node:module";
+import { demoNoticeBody } from "../src/records/demo-notice";
+const require = createRequire(import.meta.url);
+const { dict, idf } = require("@node-rs/jieba/dict");
+const j = Jieba.withDict(dict);
+let s = performance.now();
+const t = TfIdf.withDict(idf);
+console.log("idf load", performance.now() - s);
+const body = demoNoticeBody();
+console.log(JSON.stringify(t.extractKeywords(j, body, 20)));
+console.log(JSON.stringify(t.extractKeywords(j, "为进一步规范食品经营许可工作,申请人可通过政务服务网办理食品经营许可的新办、变更和延续。", 20)));
+s = performance.now();
+for (let i = 0; i < 100; i++) t.extractKeywords(j, body + i, 20);
+console.log("extract x100 (1658 chars)", performance.now() - s);
