@@ -4,6 +4,7 @@ import { connectDatabase, type Database } from "./db/database";
 import { createApp } from "./http/app";
 import { prepareDatabase } from "./platform/bootstrap";
 import { createLogger, type Logger } from "./platform/log";
+import { publishDueScheduledRecords } from "./records/service";
 
 export interface RunningServer {
   url: string;
@@ -34,13 +35,34 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`;
   for (const line of lines) process.stdout.write(`${line}\n`);
+  const timer = startScheduledPublishing(database, logger);
   logger.info("listening", { url, database: database.engine });
   return {
     url,
     database,
     close: async () => {
+      clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.destroy();
     },
   };
+}
+
+/**
+ * Publishes records whose scheduled time has come, every 30 seconds. Safe with several server
+ * processes: each record is published under the records lock, exactly once.
+ */
+function startScheduledPublishing(database: Database, logger: Logger): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    publishDueScheduledRecords(database.db, new Date()).then(
+      (result) => {
+        if (result.published.length || result.refused.length) {
+          logger.info("scheduled publishing", { published: result.published.length, refused: result.refused.length });
+        }
+      },
+      (err: unknown) => logger.error("scheduled publishing failed", { error: String(err) }),
+    );
+  }, 30_000);
+  timer.unref();
+  return timer;
 }

@@ -94,7 +94,7 @@ describe("login throttling per client address", () => {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
-        "x-forwarded-for": `${address}, 10.0.0.1`,
+        "x-forwarded-for": `10.0.0.1, ${address}`,
       },
       body: new URLSearchParams({ _csrf: b.csrf, username, password }),
     });

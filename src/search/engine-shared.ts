@@ -40,12 +40,12 @@ export async function newestWithoutWords<Row>(
 }
 
 /** Columns a candidate needs, from `record_search m`. */
-export const candidateColumns = sql`m.record_id, m.sort_key, m.title, m.doc_no_norm, m.body_keywords`;
+export const candidateColumns = sql`m.record_id, m.sort_key, m.title_norm, m.doc_no_norm, m.body_keywords`;
 
 export interface CandidateRow {
   record_id: number;
   sort_key: number;
-  title: string;
+  title_norm: string;
   doc_no_norm: string | null;
   body_keywords: string;
 }
@@ -54,8 +54,8 @@ export function toCandidate(r: CandidateRow): Candidate {
   return {
     recordId: r.record_id,
     sortKey: Number(r.sort_key),
-    title: r.title,
-    docNo: r.doc_no_norm,
+    title: r.title_norm,
+    docNo: r.doc_no_norm?.toLowerCase() ?? null,
     bodyKeywords: r.body_keywords === "" ? [] : r.body_keywords.split(" "),
   };
 }

@@ -37,8 +37,9 @@ export interface MatchSpec {
 export interface Candidate {
   recordId: number;
   sortKey: number;
+  /** Folded title (foldForMatch). */
   title: string;
-  /** Canonical 文号. */
+  /** Canonical 文号, lower case. */
   docNo: string | null;
   /** The body's top TF-IDF words, best first. */
   bodyKeywords: string[];

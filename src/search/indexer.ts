@@ -5,7 +5,7 @@ import type { DB } from "../db/schema";
 import type { RecordsTable } from "../records/tables";
 import { type Db, type SearchEntry, searchEngineOf } from "./engine";
 import { docNoForms, indexNoForm } from "./exact";
-import { segmentForIndex, topKeywords } from "./segment";
+import { foldForMatch, segmentForIndex, topKeywords } from "./segment";
 
 const INDEXED_COLUMNS = [
   "id",
@@ -55,7 +55,7 @@ export function buildSearchEntry(row: IndexedRow, attachmentTexts: readonly stri
       record_id: row.id,
       sort_key: sortKeyOf(publishedAt, row.id),
       published_at: publishedAt,
-      title: row.title,
+      title_norm: foldForMatch(row.title),
       catalog_item_id: row.catalog_item_id,
       genre: row.genre,
       publisher: row.publisher,

@@ -19,7 +19,6 @@
 // list, so SQLite and PostgreSQL rank identically.
 import type { Candidate } from "./engine";
 import type { TermGroup } from "./query";
-import { foldText } from "./segment";
 
 const TITLE_WEIGHT = 5;
 const TITLE_PHRASE_BONUS = 1;
@@ -29,49 +28,63 @@ const RECENCY_WEIGHT = 0.25;
 
 /** Share of groups (0–1) with an alternative whose tokens all occur in `folded`. */
 function shareOfGroups(folded: string, groups: readonly TermGroup[]): number {
-  if (groups.length === 0) return 0;
-  const hits = groups.filter((alternatives) =>
-    alternatives.some((tokens) => tokens.every((t) => folded.includes(t))),
-  );
-  return hits.length / groups.length;
+  let hits = 0;
+  for (const alternatives of groups) {
+    if (alternatives.some((tokens) => tokens.every((t) => folded.includes(t)))) hits++;
+  }
+  return groups.length === 0 ? 0 : hits / groups.length;
+}
+
+/** 1 for the first of the body's top words that contains `token`, falling towards 0; 0 if none. */
+function tokenStanding(keywords: readonly string[], token: string): number {
+  for (let i = 0; i < keywords.length; i++) {
+    if (keywords[i]!.includes(token)) return 1 - i / keywords.length;
+  }
+  return 0;
 }
 
 /**
- * 0–1: for each group, how high its best alternative stands among the body's top words (first
- * word 1, last just above 0, absent 0; a top word containing the token counts, so 食品 scores on
- * 食品药品), averaged over groups.
+ * 0–1: how high the query words stand among the body's top words, each group by its best
+ * alternative (an alternative by its weakest token), averaged over groups. A top word containing
+ * the token counts, so 食品 scores on 食品药品.
  */
 function keywordScore(keywords: readonly string[], groups: readonly TermGroup[]): number {
   if (groups.length === 0 || keywords.length === 0) return 0;
-  const tokenScore = (token: string) => {
-    const at = keywords.findIndex((k) => k.includes(token));
-    return at < 0 ? 0 : 1 - at / keywords.length;
-  };
-  const groupScore = (alternatives: TermGroup) =>
-    Math.max(...alternatives.map((tokens) => Math.min(...tokens.map(tokenScore))));
-  return groups.reduce((sum, g) => sum + groupScore(g), 0) / groups.length;
+  let sum = 0;
+  for (const alternatives of groups) {
+    let best = 0;
+    for (const tokens of alternatives) {
+      let weakest = 1;
+      for (const t of tokens) weakest = Math.min(weakest, tokenStanding(keywords, t));
+      best = Math.max(best, weakest);
+    }
+    sum += best;
+  }
+  return sum / groups.length;
 }
 
-/** Candidate ids best first. `phrase` is the normalised query as typed (no spaces). */
+/**
+ * Candidate ids best first. Candidates come newest first (as the engines return them); `phrase`
+ * is the query folded as typed (no spaces).
+ */
 export function rankCandidates(
   candidates: readonly Candidate[],
   groups: readonly TermGroup[],
   phrase: string,
 ): number[] {
   const newestFirst = [...candidates].sort((a, b) => b.sortKey - a.sortKey);
+  const last = Math.max(1, newestFirst.length - 1);
   const scored = newestFirst.map((c, i) => {
-    const title = foldText(c.title).replace(/\s+/g, "");
-    const inTitle = shareOfGroups(title, groups);
+    const inTitle = shareOfGroups(c.title, groups);
     const phraseBonus =
-      inTitle === 1 && phrase.length > 1 && title.includes(phrase) ? TITLE_PHRASE_BONUS : 0;
-    const inDocNo = c.docNo ? shareOfGroups(foldText(c.docNo), groups) : 0;
-    const recency = newestFirst.length > 1 ? 1 - i / (newestFirst.length - 1) : 1;
+      inTitle === 1 && phrase.length > 1 && c.title.includes(phrase) ? TITLE_PHRASE_BONUS : 0;
+    const inDocNo = c.docNo ? shareOfGroups(c.docNo, groups) : 0;
     const score =
       TITLE_WEIGHT * inTitle +
       phraseBonus +
       DOC_NO_WEIGHT * inDocNo +
       BODY_WEIGHT * keywordScore(c.bodyKeywords, groups) +
-      RECENCY_WEIGHT * recency;
+      RECENCY_WEIGHT * (1 - i / last);
     return { id: c.recordId, sortKey: c.sortKey, score };
   });
   scored.sort((a, b) => b.score - a.score || b.sortKey - a.sortKey);

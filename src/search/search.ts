@@ -82,19 +82,22 @@ export async function searchRecords(db: Db, options: SearchOptions): Promise<Sea
   const exact = q === "" ? [] : await findExactMatches(db, q, filters);
   const groups = q === "" ? null : terms.groups;
   const spec: MatchSpec = { groups, filters, excludeIds: exact };
+  // One more than can be shown, to know whether there are more.
+  const room = MAX_RESULTS - exact.length;
   const engine = searchEngineOf(db);
-  const limit = MAX_RESULTS + 1 - exact.length;
+  let found: number;
   let ordered: number[];
   if (sort === "relevance" && groups) {
-    const matches = await engine.newestMatches(db, spec, limit);
+    const matches = await engine.newestMatches(db, spec, room + 1);
     const phrase = normalizeQuery(text).replace(/\s+/g, "");
-    ordered = rankCandidates(matches.slice(0, limit - 1), groups, phrase);
-    if (matches.length === limit) ordered.push(matches[limit - 1]!.recordId);
+    found = matches.length;
+    ordered = rankCandidates(matches.slice(0, room), groups, phrase);
   } else {
-    ordered = await engine.newestMatchIds(db, spec, limit);
+    const matchIds = await engine.newestMatchIds(db, spec, room + 1);
+    found = matchIds.length;
+    ordered = matchIds.slice(0, room);
   }
-  const matched = exact.length + ordered.length;
-  ordered = ordered.slice(0, MAX_RESULTS - exact.length);
+  const matched = exact.length + found;
   const offset = (page - 1) * pageSize;
   const ids = [...exact, ...ordered].slice(offset, offset + pageSize);
   return {

@@ -39,6 +39,11 @@ export function foldText(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
 
+/** Text folded for substring matching against query tokens: `foldText` without whitespace. */
+export function foldForMatch(text: string): string {
+  return foldText(text).replace(/\s+/g, "");
+}
+
 /** Splits jieba's words on anything that is not a letter, digit or mark ("9704-2012" → 9704, 2012). */
 function cleanTokens(words: readonly string[]): string[] {
   return words
@@ -79,7 +84,7 @@ export function dictionaryParts(word: string): string[] {
  * The `count` words that best characterise a text by TF-IDF (jieba's IDF table), best first:
  * what a record is about, computed once at indexing so ranking needs no per-query body scoring.
  */
-export function topKeywords(text: string, count = 20): string[] {
+export function topKeywords(text: string, count = 12): string[] {
   if (text.trim() === "") return [];
   tfIdf ??= TfIdf.withDict(dictionaries().idf);
   const words = tfIdf.extractKeywords(segmenter(), foldText(text), count).map((k) => k.keyword);

@@ -8,8 +8,8 @@ export interface RecordSearchTable {
   /** Newest-first order as one integer: publication second × 2^21 + record id mod 2^21. */
   sort_key: number;
   published_at: string;
-  /** The record's title as shown, for ranking without reading the records table. */
-  title: string;
+  /** The title folded for matching (NFKC, lower case, no spaces), for ranking (see foldForMatch). */
+  title_norm: string;
   catalog_item_id: number | null;
   genre: string;
   publisher: string;

@@ -21,10 +21,12 @@ export const backOfficeNav: NavItem[] = [
     roles: ["editor", "reviewer", "approver", "admin"],
   },
   { href: "/admin/applications", label: "依申请公开", roles: ["applicationOfficer", "approver"] },
+  { href: "/admin/applications/ledger", label: "依申请公开台账", roles: ["applicationOfficer"] },
   { href: "/admin/audit", label: "审计日志", roles: ["auditor"] },
   { href: "/admin/users", label: "用户管理", roles: ["admin"] },
   { href: "/admin/units", label: "单位管理", roles: ["admin"] },
   { href: "/admin/settings", label: "站点设置", roles: ["admin"] },
+  { href: "/admin/letter-templates", label: "文书模板", roles: ["admin"] },
   { href: "/admin/calendar", label: "工作日历", roles: ["admin"] },
   { href: "/admin/catalog", label: "标准目录", roles: ["admin"] },
   {

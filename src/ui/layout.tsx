@@ -39,8 +39,17 @@ function isCurrent(path: string, href: string): boolean {
   return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
 }
 
+/** The one menu link that best matches the path: the longest matching href wins. */
+function currentHref(path: string, hrefs: readonly string[]): string | undefined {
+  return hrefs.filter((h) => isCurrent(path, h)).sort((a, b) => b.length - a.length)[0];
+}
+
 export function PortalLayout(props: { title: string; children: Child }) {
   const { site, path } = usePage();
+  const currentSection = currentHref(
+    path,
+    portalSections.map((s) => s.href),
+  );
   return (
     <Document title={props.title}>
       <header class="site-header">
@@ -53,7 +62,7 @@ export function PortalLayout(props: { title: string; children: Child }) {
           <ul class="wrap">
             {portalSections.map((s) => (
               <li>
-                <a href={s.href} aria-current={isCurrent(path, s.href) ? "page" : undefined}>
+                <a href={s.href} aria-current={s.href === currentSection ? "page" : undefined}>
                   {s.label}
                 </a>
               </li>
@@ -91,6 +100,10 @@ function PortalFooter() {
 export function BackOfficeLayout(props: { title: string; children: Child }) {
   const { user, site, path } = usePage();
   const items = user ? navFor(user.roles) : [];
+  const current = currentHref(
+    path,
+    items.map((i) => i.href),
+  );
   return (
     <Document title={props.title} bodyClass="back-office">
       <header class="bo-header">
@@ -117,14 +130,7 @@ export function BackOfficeLayout(props: { title: string; children: Child }) {
             <ul>
               {items.map((i) => (
                 <li>
-                  <a
-                    href={i.href}
-                    aria-current={
-                      isCurrent(path, i.href) && (i.href !== "/admin" || path === "/admin")
-                        ? "page"
-                        : undefined
-                    }
-                  >
+                  <a href={i.href} aria-current={i.href === current ? "page" : undefined}>
                     {i.label}
                   </a>
                 </li>

@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("record_id", "integer", (c) => c.primaryKey())
     .addColumn("sort_key", "bigint", (c) => c.notNull())
     .addColumn("published_at", "text", (c) => c.notNull())
-    .addColumn("title", "text", (c) => c.notNull())
+    .addColumn("title_norm", "text", (c) => c.notNull())
     .addColumn("catalog_item_id", "integer")
     .addColumn("genre", "text", (c) => c.notNull())
     .addColumn("publisher", "text", (c) => c.notNull())

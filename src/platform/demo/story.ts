@@ -17,7 +17,7 @@ export interface StoryStep {
 /** Runs the steps in time order; steps at the same instant keep the order they were listed in. */
 export async function playInOrder(steps: readonly StoryStep[]): Promise<void> {
   const ordered = [...steps].sort((a, b) => a.at.getTime() - b.at.getTime());
-  for (const step of ordered) { const a = performance.now(); await step.run(); console.log(step.at.toISOString(), Math.round(performance.now() - a)); }
+  for (const step of ordered) await step.run();
 }
 
 /** The instant of a wall-clock time ("09:30") in Asia/Shanghai on `date`. */

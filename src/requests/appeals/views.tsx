@@ -121,7 +121,6 @@ function OutcomeForm(props: { applicationId: number; appeal: Appeal }) {
         name="decidedOn"
         type="date"
         value={a.decidedOn ?? ""}
-        size={10}
       />
       <button type="submit" class="button secondary">
         保存

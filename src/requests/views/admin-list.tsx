@@ -50,6 +50,7 @@ export function AdminListPage(props: AdminListModel) {
         <input
           id="filter-year"
           name="year"
+          type="text"
           inputmode="numeric"
           size={6}
           value={props.filters.year ? String(props.filters.year) : ""}

@@ -166,7 +166,7 @@ function PersonFields(props: { state: FieldState; strict: boolean }) {
         state={s}
         name="personAddress"
         label="通信地址"
-        autocomplete="street-address"
+        autocomplete="address-line1"
         hint="选择邮寄的须填写。"
       />
     </fieldset>

@@ -157,7 +157,11 @@ function fieldsOf(type: TimelineEventType, model: EventFormsModel): FieldSpec[] 
 }
 
 export function EventForms(props: EventFormsModel) {
-  const types = props.allowed.filter((t) => (t === "extend" ? true : props.canHandle));
+  const hasPending = props.consultations.some((c) => c.answeredOn === null);
+  const types = props.allowed.filter((t) => {
+    if (t === "consultation_answered" && !hasPending) return false;
+    return t === "extend" || props.canHandle;
+  });
   if (types.length === 0) return <p>该申请没有可以记录的办理环节。</p>;
   return (
     <div class="event-forms">

@@ -139,6 +139,26 @@ export async function horizontalOverflow(
   })()`)) as Overflow | null;
 }
 
+/** Issue 8: a public page's HTML + CSS + scripts stay under 60 KB, images not counted. */
+export const publicPageWeightLimit = 60 * 1024;
+
+/** Bytes of the document, its stylesheets and scripts as the page loaded them (uncompressed). */
+export async function pageWeight(page: Page): Promise<{ total: number; parts: string[] }> {
+  return (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const parts = [["document", nav ? nav.decodedBodySize : 0]];
+    for (const r of performance.getEntriesByType("resource")) {
+      if (r.initiatorType === "link" || r.initiatorType === "script" || r.initiatorType === "css") {
+        if (/\\.(css|js)(\\?|$)/.test(r.name)) parts.push([new URL(r.name).pathname, r.decodedBodySize]);
+      }
+    }
+    return {
+      total: parts.reduce((sum, p) => sum + p[1], 0),
+      parts: parts.map((p) => p[0] + " " + Math.round(p[1] / 102.4) / 10 + " KB"),
+    };
+  })()`)) as { total: number; parts: string[] };
+}
+
 function clip(s: string, n: number): string {
   const flat = s.replace(/\s+/g, " ");
   return flat.length > n ? `${flat.slice(0, n)}…` : flat;

@@ -1,7 +1,7 @@
 // `journey(name, fn)`: one task a person does on the site, run in real Chromium at a phone size
 // and a desktop size. Every page the journey visits is checked (axe-core, horizontal scroll on
-// the phone); every HTML document served is validated (html-validate); any console error, page
-// error, failed sub-resource or 5xx fails the journey. Problems are collected and reported
+// the phone, weight of public pages); every HTML document served is validated (html-validate);
+// any console error, page error, failed sub-resource or 5xx fails the journey. Problems are collected and reported
 // together at the end, with a screenshot of the page where the journey stopped.
 //
 // One browser per test file, a new browser context per size, one server per file (or one per
@@ -18,6 +18,8 @@ import {
   formatHtmlError,
   formatViolation,
   horizontalOverflow,
+  pageWeight,
+  publicPageWeightLimit,
   runAxe,
   validateHtml,
 } from "./checks";
@@ -37,7 +39,7 @@ export interface JourneyOptions extends ServerOptions {
   serverPerSize?: boolean;
   /** Console errors that are expected (e.g. a deliberately refused upload); rarely needed. */
   allowConsoleErrors?: RegExp[];
-  /** Per size, including the server start (default 120 s). */
+  /** Per size, including the server start (default 180 s: CI machines can be slow). */
   timeoutMs?: number;
   /**
    * Screenshot file prefix; default: the test file's name (`portal`), then `portal-2`, … for
@@ -57,7 +59,7 @@ export interface Journey {
   visit(path: string): Promise<Response | null>;
   /** Runs an action that loads a new page (click, Enter, form submission), then checks that page. */
   navigate(action: () => Promise<unknown>): Promise<void>;
-  /** Clicks (or taps) a link or button that loads a new page, then checks that page. */
+  /** Taps (phone) or clicks (desktop) a link or button that loads a new page, then checks it. */
   follow(target: Locator): Promise<void>;
   /** Checks the page as it is now (for a page changed without loading a new one). */
   check(): Promise<void>;
@@ -132,7 +134,7 @@ export function journey(
     }
     const bar = "!".repeat(78);
     console.error(`\n${bar}\n!! BROWSER TESTS SKIPPED: ${unavailable}\n${bar}\n`);
-    describe(name, { skip: unavailable }, () => {});
+    it(name, { skip: unavailable }, () => {});
     return;
   }
 
@@ -152,7 +154,7 @@ export function journey(
     after(() => console.log(summaryLine(name, outcomes, notes)));
 
     for (const size of sizes) {
-      it(`at ${size.label}`, { timeout: options.timeoutMs ?? 120_000 }, async (t) => {
+      it(`at ${size.label}`, { timeout: options.timeoutMs ?? 180_000 }, async (t) => {
         const started = performance.now();
         const run = new JourneyRun(
           slug,
@@ -295,7 +297,8 @@ class JourneyRun {
         return res;
       },
       navigate: (action) => this.navigate(action),
-      follow: (target) => this.navigate(() => target.click()),
+      // A phone user taps (touch events, then the click the browser makes of them).
+      follow: (target) => this.navigate(() => (this.size.hasTouch ? target.tap() : target.click())),
       check: () => this.check(),
       screenshot: (label) => this.screenshot(label),
       note: (text) => {
@@ -306,6 +309,7 @@ class JourneyRun {
 
   private async navigate(action: () => Promise<unknown>): Promise<void> {
     const loaded = this.page.waitForEvent("load", { timeout: navigationTimeoutMs });
+    loaded.catch(() => {}); // if the action itself fails, that is the error to report
     await action();
     await loaded;
     await this.check();
@@ -323,6 +327,14 @@ class JourneyRun {
       if (overflow) {
         this.problems.push(
           `horizontal scroll on ${path} at ${this.size.label}: page is ${overflow.scrollWidth}px wide, viewport ${overflow.clientWidth}px, screen ${this.size.viewport.width}px; widest: ${overflow.culprits.join(", ") || "-"}`,
+        );
+      }
+    }
+    if (isPublic(path)) {
+      const weight = await pageWeight(page);
+      if (weight.total > publicPageWeightLimit) {
+        this.problems.push(
+          `${path} weighs ${Math.round(weight.total / 1024)} KB, over ${publicPageWeightLimit / 1024} KB: ${weight.parts.join(", ")}`,
         );
       }
     }
@@ -410,6 +422,11 @@ function slugOf(text: string): string {
       .slice(0, 60)
       .replace(/-+$/, "") || "journey"
   );
+}
+
+/** Public pages (not the back office or a staff member's account pages). */
+function isPublic(path: string): boolean {
+  return !/^\/(admin|account)(\/|$|\?)/.test(path);
 }
 
 function withoutHash(url: string): string {
