@@ -2,7 +2,12 @@
 // with merges, then one row per item. Two columns after the standard ones make round trips
 // exact: 编码 (which item a row is) and 公开时限规则 (the machine rule, when the 公开时限 text
 // alone cannot be read).
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+/** exceljs takes about two seconds to load, so it is loaded on first use, not at server start. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
 import type { CatalogItem } from "./catalog-item";
 import { cellText } from "./cell-text";
 import { describeDeadlineRule, parseDeadlineText } from "./deadline-rule";
@@ -58,7 +63,7 @@ export async function writeCatalogWorkbook(
   items: readonly ExportItem[],
   sheetName = "标准目录",
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Gongkai";
   const sheet = workbook.addWorksheet(sheetName, {
     views: [{ state: "frozen", ySplit: 2, xSplit: 0 }],
@@ -135,7 +140,7 @@ type Cells = unknown[];
 
 /** Reads a catalog workbook; any bad row makes the whole result an error (nothing is half-read). */
 export async function readCatalogWorkbook(bytes: Uint8Array): Promise<WorkbookReadResult> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

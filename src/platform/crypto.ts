@@ -45,6 +45,22 @@ export function decryptPersonal(key: PersonalDataKey, value: string): string {
   ]).toString("utf8");
 }
 
+/** Encrypts bytes (e.g. an ID scan) as iv | tag | ciphertext with a fresh random IV. */
+export function encryptBytes(key: PersonalDataKey, bytes: Uint8Array): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Decrypts bytes from encryptBytes; throws when they were altered or another key made them. */
+export function decryptBytes(key: PersonalDataKey, raw: Uint8Array): Buffer {
+  if (raw.length < IV_BYTES + TAG_BYTES) throw new Error("encrypted file is truncated");
+  const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES));
+  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+}
+
 /** encryptPersonal for optional values: null and "" stay null. */
 export function encryptOptional(key: PersonalDataKey, text: string | null | undefined) {
   return text ? encryptPersonal(key, text) : null;

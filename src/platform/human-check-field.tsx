@@ -18,7 +18,14 @@ export function HumanCheckField(props: { challenge: HumanChallenge; error?: stri
         required
       >
         {(attrs) => (
-          <input {...attrs} type="text" inputmode="numeric" autocomplete="off" maxlength={3} size={4} />
+          <input
+            {...attrs}
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            maxlength={3}
+            size={4}
+          />
         )}
       </Field>
       <div class="visually-hidden" aria-hidden="true">

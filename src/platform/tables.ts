@@ -36,6 +36,8 @@ export interface FilesTable {
   /** Extracted text for search, where the format allows. */
   text_content: string | null;
   created_at: string;
+  /** 1 when the bytes on disk are encrypted personal data (see storeEncryptedUpload). */
+  encrypted: Generated<number>;
 }
 
 export interface PlatformTables {

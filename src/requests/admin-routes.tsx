@@ -8,6 +8,7 @@ import { fieldErrors } from "../http/api";
 import { AppError, notFound } from "../http/errors";
 import type { AppEnv } from "../http/types";
 import { listUnits } from "../org/store";
+import { decryptBytes, personalDataKey } from "../platform/crypto";
 import { fileResponse } from "../platform/files/serve";
 import { readStoredFile } from "../platform/files/store";
 import { renderBackOffice } from "../ui/render";
@@ -184,7 +185,8 @@ export function adminApplicationRoutes(app: Hono<AppEnv>): void {
     requireRole(c, "applicationOfficer");
     const { db, clock, config } = c.get("deps");
     const scan = await openIdScan(db, idOf(c), caseActorOf(c), clock());
-    const bytes = await readStoredFile(config.uploadsDir, scan.storagePath);
+    const stored = await readStoredFile(config.uploadsDir, scan.storagePath);
+    const bytes = scan.encrypted ? decryptBytes(personalDataKey(config.secret), stored) : stored;
     const extension = scan.mediaType === "application/pdf" ? "pdf" : scan.mediaType.split("/")[1];
     return fileResponse({
       bytes,

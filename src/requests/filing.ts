@@ -176,7 +176,9 @@ async function fileApplication(
   const queryCode = newQueryCode();
   const idScan =
     ctx.idScan && ctx.uploadsDir
-      ? await storeUpload(trx, ctx.uploadsDir, ctx.idScan, idScanPolicy, ctx.now)
+      ? await storeUpload(trx, ctx.uploadsDir, ctx.idScan, idScanPolicy, ctx.now, {
+          encryptWith: ctx.keys.personal,
+        })
       : null;
   const { name, docNo, description } = input.requestedInfo;
   const id = await insertApplication(trx, {

@@ -250,13 +250,19 @@ export async function openIdScan(
   id: number,
   actor: CaseActor,
   now: Date,
-): Promise<{ mediaType: string; storagePath: string; sha256: string; applicationNo: string }> {
+): Promise<{
+  mediaType: string;
+  storagePath: string;
+  sha256: string;
+  applicationNo: string;
+  encrypted: boolean;
+}> {
   if (!canRevealApplicant(actor)) throw forbidden("只有依申请公开经办人可以查看身份证明扫描件。");
   const row = await findApplication(db, id);
   const file = row?.id_scan_file_id
     ? await db
         .selectFrom("files")
-        .select(["media_type", "storage_path", "sha256"])
+        .select(["media_type", "storage_path", "sha256", "encrypted"])
         .where("id", "=", row.id_scan_file_id)
         .executeTakeFirst()
     : undefined;
@@ -277,5 +283,6 @@ export async function openIdScan(
     storagePath: file.storage_path,
     sha256: file.sha256,
     applicationNo: row.application_no,
+    encrypted: file.encrypted === 1,
   };
 }

@@ -1,6 +1,5 @@
 // SQLite: FTS5 over the pre-segmented text, rowid = sort_key. FTS5 walks a term's rowids in
-// order, so "newest N matches" stops after N rows instead of sorting every match, and bm25 is
-// computed only for the rows returned.
+// order, so "newest N matches" stops after N rows instead of finding and sorting every match.
 import { type RawBuilder, sql } from "kysely";
 import type { Candidate, Db, MatchSpec, SearchEngine, SearchEntry } from "./engine";
 import {

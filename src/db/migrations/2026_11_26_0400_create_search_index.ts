@@ -5,7 +5,9 @@ import { engineOf } from "../dialect";
 // the application, so both engines index the same space-separated tokens:
 // - SQLite: FTS5 `record_search_fts` (title, doc_no, body) with rowid = record_search.sort_key, so
 //   newest-first is FTS5's own rowid order and needs no sort. Contentless (the text is in records)
-//   and detail=none (no positions: nothing ranks by them, see src/search/rank.ts).
+//   and detail=none (no positions: nothing ranks by them, see src/search/rank.ts). The `ascii`
+//   tokenizer splits the given tokens on spaces only (every non-ASCII character is a token
+//   character), so FTS5 sees exactly jieba's tokens and a query token is never split into a phrase.
 // - PostgreSQL: a `tsv` column of the record's distinct words with a GIN index.
 // biome-ignore lint/suspicious/noExplicitAny: migrations run below the typed schema
 export async function up(db: Kysely<any>): Promise<void> {
@@ -62,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index record_search_tsv_idx on record_search using gin (tsv)`.execute(db);
   } else {
     await sql`create virtual table record_search_fts using fts5(
-      title, doc_no, body, tokenize = 'unicode61', content = '', contentless_delete = 1, detail = none
+      title, doc_no, body, tokenize = 'ascii', content = '', contentless_delete = 1, detail = none
     )`.execute(db);
   }
 }

@@ -1,19 +1,10 @@
-// The demo records, published through the records service as the demo accounts (drafted by the
-// 信息员, approved by the 审核人, signed by the 签发人, so nobody approves their own record):
-// 索引号, versions, events, audit entries and the search index are all real.
-import type { Transaction } from "kysely";
+// The demo records: the fixture notice first, then a handful across the catalog items, each with
+// the dates of its history. Published through the records service (record-steps.ts), so 索引号,
+// versions, events, audit entries and the search index are all real.
 import type { IsoDate, WorkCalendar } from "../../calendar/rules";
-import type { DB } from "../../db/schema";
 import { demoNotice, demoNoticeBody } from "../../records/demo-notice";
 import { genreLabels } from "../../records/genres";
 import type { RecordInput } from "../../records/schema";
-import {
-  createRecord,
-  dismissProofreadHit,
-  proofreadRecord,
-  type RecordActor,
-  transitionRecord,
-} from "../../records/service";
 import type { ReviewForm } from "../../records/workflow";
 import { escapeHtml } from "../../search/highlight";
 import {
@@ -25,28 +16,8 @@ import {
   policyBody,
   samplingBody,
 } from "./record-bodies";
-import { atShanghai, type StoryStep, workdaysBefore } from "./story";
-
-export interface RecordCast {
-  editor: RecordActor;
-  reviewer: RecordActor;
-  approver: RecordActor;
-}
-
-/** One record's history: drafted, then (each step optional) submitted, approved, signed, withdrawn. */
-export interface RecordPlan {
-  key: string;
-  /** The fields, given the ids of records drafted before (an interpretation names its policy). */
-  input(ids: ReadonlyMap<string, number>): RecordInput;
-  drafted: Date;
-  submitted?: Date;
-  approved?: Date;
-  signed?: Date;
-  withdrawn?: { at: Date; reason: string };
-  review?: ReviewForm;
-  /** Proofreading hits left in the text on purpose (dismissed with this reason before submit). */
-  keepHitsBecause?: string;
-}
+import { proactiveReview, type RecordPlan } from "./record-steps";
+import { atShanghai, workdaysBefore } from "./story";
 
 export interface PlanContext {
   calendar: WorkCalendar;
@@ -56,13 +27,6 @@ export interface PlanContext {
   /** The catalog item with this code, or null when the catalog has no active one. */
   catalogItemId(code: string): number | null;
 }
-
-const proactive: ReviewForm = {
-  isClassified: false,
-  involvesPrivacyOrTradeSecret: false,
-  disclosureAttribute: "proactive",
-  legalReason: "",
-};
 
 const penaltyReview: ReviewForm = {
   isClassified: false,
@@ -113,7 +77,7 @@ function fixtureNoticePlan(c: PlanContext): RecordPlan {
       catalogItemId: null,
     }),
     ...published(c.calendar, demoNotice.formedOn),
-    review: proactive,
+    review: proactiveReview,
     keepHitsBecause: "照录原件,渑市监文〔2020〕53号原文如此",
   };
 }
@@ -143,7 +107,7 @@ function fixedPlans(c: PlanContext): RecordPlan[] {
           bodyHtml: inspectionResultsBody,
         }),
       ...published(calendar, "2024-07-15", 3),
-      review: proactive,
+      review: proactiveReview,
     },
     {
       key: "sampling",
@@ -158,7 +122,7 @@ function fixedPlans(c: PlanContext): RecordPlan[] {
           bodyHtml: samplingBody,
         }),
       ...published(calendar, "2024-11-20", 3),
-      review: proactive,
+      review: proactiveReview,
     },
     {
       key: "penalty",
@@ -181,7 +145,7 @@ function fixedPlans(c: PlanContext): RecordPlan[] {
       key: "licence-withdrawn",
       input: () => licenceInput(c, true),
       ...withdrawnLicence,
-      review: proactive,
+      review: proactiveReview,
       withdrawn: {
         at: atShanghai("2025-04-11", "09:00"),
         reason: "公示表误列经营者姓名和联系电话等个人信息(条例第十五条),撤回后删除该列重新公示",
@@ -194,7 +158,7 @@ function fixedPlans(c: PlanContext): RecordPlan[] {
       submitted: atShanghai("2025-04-11", "10:10"),
       approved: atShanghai("2025-04-14", "10:00"),
       signed: atShanghai("2025-04-14", "16:00"),
-      review: proactive,
+      review: proactiveReview,
     },
   ];
 }
@@ -244,7 +208,7 @@ function policyPlans(c: PlanContext): RecordPlan[] {
       submitted: atShanghai(day1, "10:05"),
       approved: atShanghai(day2, "10:05"),
       signed: atShanghai(day2, "16:00"),
-      review: proactive,
+      review: proactiveReview,
     },
     {
       key: "interpretation",
@@ -260,7 +224,7 @@ function policyPlans(c: PlanContext): RecordPlan[] {
       drafted: atShanghai(day1, "09:45"),
       submitted: atShanghai(day1, "10:00"),
       approved: atShanghai(day2, "10:00"),
-      review: proactive,
+      review: proactiveReview,
     },
   ];
 }
@@ -291,52 +255,4 @@ function inReviewPlan(c: PlanContext): RecordPlan {
 /** Every demo record in the order drafted; the fixture notice comes first. */
 export function demoRecordPlans(c: PlanContext): RecordPlan[] {
   return [fixtureNoticePlan(c), ...fixedPlans(c), ...policyPlans(c), inReviewPlan(c)];
-}
-
-/** The steps of one record's history; `ids` receives its id when drafted. */
-export function recordSteps(
-  trx: Transaction<DB>,
-  cast: RecordCast,
-  plan: RecordPlan,
-  ids: Map<string, number>,
-): StoryStep[] {
-  const act = async (
-    at: Date,
-    input: Parameters<typeof transitionRecord>[2],
-    actor: RecordActor,
-  ) => {
-    await transitionRecord(trx, ids.get(plan.key)!, input, actor, at);
-  };
-  const steps: StoryStep[] = [
-    {
-      at: plan.drafted,
-      run: async () => {
-        const record = await createRecord(trx, plan.input(ids), cast.editor, plan.drafted);
-        ids.set(plan.key, record.id);
-        if (plan.keepHitsBecause) {
-          for (const hit of await proofreadRecord(trx, record.id)) {
-            const dismissal = {
-              found: hit.found,
-              position: hit.start,
-              reason: plan.keepHitsBecause,
-            };
-            await dismissProofreadHit(trx, record.id, dismissal, cast.editor, plan.drafted);
-          }
-        }
-      },
-    },
-  ];
-  const { submitted, approved, signed, withdrawn } = plan;
-  if (submitted)
-    steps.push({ at: submitted, run: () => act(submitted, { action: "submit" }, cast.editor) });
-  if (approved) {
-    const input = { action: "approve" as const, review: plan.review ?? proactive };
-    steps.push({ at: approved, run: () => act(approved, input, cast.reviewer) });
-  }
-  if (signed) steps.push({ at: signed, run: () => act(signed, { action: "sign" }, cast.approver) });
-  if (withdrawn) {
-    const input = { action: "withdraw" as const, comment: withdrawn.reason };
-    steps.push({ at: withdrawn.at, run: () => act(withdrawn.at, input, cast.approver) });
-  }
-  return steps;
 }

@@ -7,6 +7,7 @@ import { join, resolve, sep } from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema";
 import { AppError, type ErrorCode, notFound } from "../../http/errors";
+import { encryptBytes, type PersonalDataKey } from "../crypto";
 import { extractText } from "./extract-text";
 import type { UploadPolicy } from "./policies";
 import { describeRefusal, type Refusal, type RefusalCode } from "./refusals";
@@ -59,6 +60,7 @@ export async function storeUpload(
   upload: Upload,
   policy: UploadPolicy,
   now: Date,
+  options: { encryptWith?: PersonalDataKey } = {},
 ): Promise<StoredUpload> {
   const check = checkUpload(upload.name, upload.bytes, policy);
   if (!check.ok) throw refusalError(check);
@@ -72,6 +74,9 @@ export async function storeUpload(
     } as const;
     throw refusalError(describeRefusal(problem, check.safeName));
   });
+  if (options.encryptWith) {
+    return storeEncrypted(db, uploadsDir, encryptBytes(options.encryptWith, bytes), check, now);
+  }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const storagePath = storagePathOf(sha256);
   await writeContentAddressed(uploadsDir, storagePath, bytes);
@@ -92,6 +97,45 @@ export async function storeUpload(
   const row = await findFile(db, sha256);
   if (!row) throw new Error(`files row for ${sha256} vanished after insert`);
   return { ...row, safeName: check.safeName };
+}
+
+/**
+ * Personal data (ID scans) is stored encrypted with the personal-data key: the file on disk is
+ * ciphertext with a fresh IV, addressed by the ciphertext's hash, never deduplicated and never
+ * text-extracted (so nothing of it reaches the search index).
+ */
+async function storeEncrypted(
+  db: Kysely<DB> | Transaction<DB>,
+  uploadsDir: string,
+  ciphertext: Buffer,
+  check: { mediaType: string; safeName: string },
+  now: Date,
+): Promise<StoredUpload> {
+  const sha256 = createHash("sha256").update(ciphertext).digest("hex");
+  const storagePath = storagePathOf(sha256);
+  await writeContentAddressed(uploadsDir, storagePath, ciphertext);
+  const row = await db
+    .insertInto("files")
+    .values({
+      sha256,
+      media_type: check.mediaType,
+      size: ciphertext.length,
+      storage_path: storagePath,
+      text_content: null,
+      created_at: now.toISOString(),
+      encrypted: 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    sha256,
+    mediaType: check.mediaType,
+    size: ciphertext.length,
+    safeName: check.safeName,
+    textContent: null,
+    storagePath,
+  };
 }
 
 async function findFile(

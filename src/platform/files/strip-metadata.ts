@@ -1,6 +1,6 @@
 // Removes who-made-this metadata from uploads before they are stored and published: the author
 // of a Word or Excel file, the camera, GPS position and editing software of a photo.
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { jpegStructure, PNG_SIGNATURE, pngStructure, webpStructure } from "./image-structure";
 import type { FileKind } from "./kinds";
 import { readEntryText, readZipDirectory } from "./zip";
@@ -55,7 +55,8 @@ export async function stripOfficeMetadata(bytes: Uint8Array): Promise<Uint8Array
   clean(WORKBOOK, cleanWorkbook);
   if (changed.size === 0) return bytes;
   // Entries not touched keep their compressed bytes: JSZip copies them without inflating.
-  const zip = await JSZip.loadAsync(bytes);
+  // Loaded on first use: only office uploads need it, and it slows server start.
+  const zip = await (await import("jszip")).default.loadAsync(bytes);
   for (const [name, xml] of changed) zip.file(name, xml);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

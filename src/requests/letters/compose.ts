@@ -4,6 +4,7 @@
 import type { LetterTemplateText } from "./default-templates";
 import type { LetterKind } from "./kinds";
 import { fillPlaceholders, type PlaceholderValues } from "./placeholders";
+import { chinesePunctuation } from "./punctuation";
 
 export interface LetterParagraph {
   text: string;
@@ -35,18 +36,21 @@ export interface LetterParts {
   fileName: string;
 }
 
-/** Fills the template (values are never expanded twice) and splits it into paragraphs. */
+/**
+ * Fills the template (values are never expanded twice), splits it into paragraphs and gives the
+ * text the full-width punctuation of 公文.
+ */
 export function composeLetter(parts: LetterParts): LetterContent {
-  const filled = fillPlaceholders(parts.template.body, parts.values);
+  const filled = chinesePunctuation(fillPlaceholders(parts.template.body, parts.values));
   const lines = filled
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== "");
   return {
     kind: parts.kind,
-    title: fillPlaceholders(parts.template.title, parts.values),
+    title: chinesePunctuation(fillPlaceholders(parts.template.title, parts.values)),
     reference: parts.reference,
-    paragraphs: lines.map((text, i) => ({ text, indent: !(i === 0 && /[::]$/.test(text)) })),
+    paragraphs: lines.map((text, i) => ({ text, indent: !(i === 0 && /[:\uff1a]$/.test(text)) })),
     attachments: [...(parts.attachments ?? [])],
     organisation: parts.values.本机关 ?? "",
     dateText: parts.values.日期 ?? "",
@@ -57,6 +61,9 @@ export function composeLetter(parts: LetterParts): LetterContent {
 /** The 附件 lines as 公文 write them: “附件:1.…” then “2.…” aligned under the first. */
 export function attachmentLines(names: readonly string[]): string[] {
   if (names.length === 0) return [];
-  if (names.length === 1) return [`附件:${names[0]}`];
-  return names.map((name, i) => `${i === 0 ? "附件:" : "　　　"}${i + 1}.${name}`);
+  const lines =
+    names.length === 1
+      ? [`附件:${names[0]}`]
+      : names.map((name, i) => `${i === 0 ? "附件:" : "\u3000\u3000\u3000"}${i + 1}.${name}`);
+  return lines.map(chinesePunctuation);
 }

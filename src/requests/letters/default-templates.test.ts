@@ -5,6 +5,7 @@ import { composeLetter } from "./compose";
 import { DEFAULT_LETTER_TEMPLATES } from "./default-templates";
 import { LETTER_TEMPLATE_KEYS, letterKindOfTemplate, templateKeyOf } from "./kinds";
 import { placeholderProblems } from "./placeholders";
+import { chinesePunctuation } from "./punctuation";
 import { sampleValues } from "./sample-values";
 import { templateErrors } from "./template-service";
 
@@ -48,7 +49,8 @@ describe("shipped letter templates", () => {
       });
       const text = letter.paragraphs.map((p) => p.text).join("");
       for (const article of resultArticles(result)) {
-        if (!article.startsWith("《")) assert.ok(text.includes(article), `${result}: ${article}`);
+        const cited = chinesePunctuation(article);
+        if (!article.startsWith("《")) assert.ok(text.includes(cited), `${result}: ${article}`);
       }
       for (const words of ["行政复议", "行政诉讼", "六十日", "六个月"]) {
         assert.ok(text.includes(words), `${result}: ${words}`);

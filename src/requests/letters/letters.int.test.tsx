@@ -8,6 +8,7 @@ import { makeDocx } from "../../platform/files/test-files";
 import { officerActor, registerCase, replyCase } from "../casework-test-fixtures";
 import type { CaseActor } from "../policy";
 import { PERSON } from "../test-fixtures";
+import { chinesePunctuation } from "./punctuation";
 
 async function documentXml(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -51,7 +52,7 @@ describe("letters of a case", () => {
       "政府信息不予公开告知书",
       "第十五条",
       "第三十二条",
-      "第三十六条第(三)项",
+      chinesePunctuation("第三十六条第(三)项"),
       "行政复议",
       "行政诉讼",
       "六十日",
@@ -156,7 +157,11 @@ describe("letters of a case", () => {
     const page = await (await officer.get(`/admin/applications/${caseId}/letters`)).text();
     assert.ok(page.includes("抽检计划.docx"));
     const docx = await officer.get(`/admin/applications/${caseId}/letters/reply.docx`);
-    assert.ok(textOf(await documentXml(await docx.arrayBuffer())).includes("附件:抽检计划.docx"));
+    assert.ok(
+      textOf(await documentXml(await docx.arrayBuffer())).includes(
+        chinesePunctuation("附件:抽检计划.docx"),
+      ),
+    );
     const row = await t.t.db
       .selectFrom("application_attachments")
       .select("id")

@@ -5,7 +5,8 @@ import { loadWorkCalendar } from "../../calendar/store";
 import { applicationKeys } from "../../requests/applicant-data";
 import type { Seeder } from "../seed";
 import { demoApplicationSteps } from "./applications";
-import { demoRecordPlans, type RecordCast, recordSteps } from "./records";
+import { type RecordCast, recordSteps } from "./record-steps";
+import { demoRecordPlans } from "./records";
 import { demoSiteSeeder } from "./site";
 import { demoActor, playInOrder, type StoryStep } from "./story";
 
