@@ -8,6 +8,7 @@ import type ExcelJS from "exceljs";
 async function loadExcel(): Promise<typeof ExcelJS> {
   return (await import("exceljs")).default;
 }
+
 import type { CatalogItem } from "./catalog-item";
 import { cellText } from "./cell-text";
 import { describeDeadlineRule, parseDeadlineText } from "./deadline-rule";

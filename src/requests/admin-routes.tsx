@@ -13,6 +13,7 @@ import { fileResponse } from "../platform/files/serve";
 import { readStoredFile } from "../platform/files/store";
 import { renderBackOffice } from "../ui/render";
 import { type ApplicantDetails, applicationKeys } from "./applicant-data";
+import { loadCaseworkPanel } from "./casework-panel";
 import { eventInputFromForm, eventInputSchema } from "./event-schema";
 import { TIMELINE_EVENT_LABELS, type TimelineEventType } from "./events";
 import { addEvent } from "./events-service";
@@ -241,6 +242,7 @@ async function renderCase(
       canHandle={canHandleApplications(user)}
       canReveal={canRevealApplicant(user)}
       canApproveExtension={canApproveExtension(user)}
+      casework={await loadCaseworkPanel(db, view, user)}
       {...extras}
     />,
     status,

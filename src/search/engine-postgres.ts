@@ -41,6 +41,8 @@ export function toTsqueryLiteral(groups: readonly TermGroup[]): string {
 
 const guard = sql`join records r on r.id = m.record_id`;
 
+// Unlike SQLite, no sort-key range for a year: the (year, sort_key) index already gives that walk,
+// and an added range made the planner misjudge the row count (bitmap scan, 10× slower at 200k).
 function matching(spec: MatchSpec, groups: readonly TermGroup[]): RawBuilder<unknown> {
   const where = [sql`m.tsv @@ ${toTsqueryLiteral(groups)}::tsquery`, ...commonConditions(spec)];
   return sql`from record_search m ${guard} where ${sql.join(where, sql` and `)}`;

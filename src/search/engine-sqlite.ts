@@ -10,6 +10,7 @@ import {
   toCandidate,
 } from "./engine-shared";
 import type { TermGroup } from "./query";
+import { yearSortKeyRange } from "./sort-key";
 
 /** FTS5 query syntax: every token quoted, alternatives OR-ed, groups AND-ed. */
 export function toFts5Query(groups: readonly TermGroup[]): string {
@@ -29,6 +30,11 @@ const guard = sql`cross join records r indexed by records_id_state_idx on r.id =
 // CROSS JOIN keeps the FTS table as the outer loop: rows come in rowid order and LIMIT stops early.
 function matching(spec: MatchSpec, groups: readonly TermGroup[]): RawBuilder<unknown> {
   const where = [sql`record_search_fts match ${toFts5Query(groups)}`, ...commonConditions(spec)];
+  if (spec.filters.year !== undefined) {
+    // The year as a rowid range, which FTS5 seeks to instead of walking every newer match.
+    const { from, to } = yearSortKeyRange(spec.filters.year);
+    where.push(sql`record_search_fts.rowid >= ${from} and record_search_fts.rowid < ${to}`);
+  }
   return sql`from record_search_fts
     cross join record_search m on m.sort_key = record_search_fts.rowid ${guard}
     where ${sql.join(where, sql` and `)}`;

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { docNoForms, indexNoForm } from "./exact";
-import { buildSearchEntry, sortKeyOf } from "./indexer";
+import { buildSearchEntry } from "./indexer";
+import { sortInstantOf, sortKeyOf, yearSortKeyRange } from "./sort-key";
 
 describe("sortKeyOf", () => {
   it("orders by publication time, then by record id within a second", () => {
@@ -10,6 +11,29 @@ describe("sortKeyOf", () => {
     const c = sortKeyOf("2024-05-10T02:00:01.000Z", 5);
     assert.ok(a < b && b < c);
     assert.ok(Number.isSafeInteger(sortKeyOf("2099-12-31T23:59:59Z", 2 ** 21 - 1)));
+  });
+
+  it("sorts an imported record by its 发布日期 when published_at falls on another day", () => {
+    assert.equal(
+      sortInstantOf("2024-05-09T20:00:00.000Z", "2024-05-10"),
+      "2024-05-09T20:00:00.000Z",
+    );
+    assert.equal(
+      sortInstantOf("2025-03-03T02:00:00.000Z", "2019-06-01"),
+      "2019-06-01T00:00:00+08:00",
+    );
+  });
+
+  it("maps a year to the sort keys of that year in Shanghai", () => {
+    const { from, to } = yearSortKeyRange(2024);
+    const inside = (at: string) => {
+      const key = sortKeyOf(at, 12345);
+      return key >= from && key < to;
+    };
+    assert.equal(inside("2023-12-31T16:00:00.000Z"), true);
+    assert.equal(inside("2024-12-31T15:59:59.000Z"), true);
+    assert.equal(inside("2024-12-31T16:00:00.000Z"), false);
+    assert.equal(inside("2023-12-31T15:00:00.000Z"), false);
   });
 });
 

@@ -6,6 +6,7 @@ import type { RecordsTable } from "../records/tables";
 import { type Db, type SearchEntry, searchEngineOf } from "./engine";
 import { docNoForms, indexNoForm } from "./exact";
 import { foldForMatch, segmentForIndex, topKeywords } from "./segment";
+import { sortInstantOf, sortKeyOf } from "./sort-key";
 
 const INDEXED_COLUMNS = [
   "id",
@@ -29,18 +30,6 @@ type IndexedRow = Pick<Selectable<RecordsTable>, (typeof INDEXED_COLUMNS)[number
 /** Text beyond this (body plus attachments) is not indexed: it bounds index size and indexing time. */
 export const MAX_INDEXED_CHARS = 200_000;
 
-const EPOCH_SECONDS = Date.UTC(2000, 0, 1) / 1000;
-const ID_SLOTS = 2 ** 21;
-
-/**
- * Newest-first order as one integer, so both engines can walk matches in index order: seconds
- * since 2000 × 2^21 + record id mod 2^21. Exact in a double until the year 2136.
- */
-export function sortKeyOf(publishedAt: string, recordId: number): number {
-  const seconds = Math.floor(Date.parse(publishedAt) / 1000) - EPOCH_SECONDS;
-  return seconds * ID_SLOTS + (recordId % ID_SLOTS);
-}
-
 /** The index entry of a published record (text segmented), from its row and attachments' text. */
 export function buildSearchEntry(row: IndexedRow, attachmentTexts: readonly string[]): SearchEntry {
   const publishedAt = row.published_at ?? row.updated_at;
@@ -53,7 +42,7 @@ export function buildSearchEntry(row: IndexedRow, attachmentTexts: readonly stri
   return {
     row: {
       record_id: row.id,
-      sort_key: sortKeyOf(publishedAt, row.id),
+      sort_key: sortKeyOf(sortInstantOf(publishedAt, publishedOn), row.id),
       published_at: publishedAt,
       title_norm: foldForMatch(row.title),
       catalog_item_id: row.catalog_item_id,

@@ -5,7 +5,7 @@
  */
 export interface RecordSearchTable {
   record_id: number;
-  /** Newest-first order as one integer: publication second × 2^21 + record id mod 2^21. */
+  /** Newest-first order as one integer (see sort-key.ts). */
   sort_key: number;
   published_at: string;
   /** The title folded for matching (NFKC, lower case, no spaces), for ranking (see foldForMatch). */
@@ -15,7 +15,7 @@ export interface RecordSearchTable {
   publisher: string;
   /** The body's top TF-IDF words, best first, space-separated (see topKeywords). */
   body_keywords: string;
-  /** Year of published_on (发布日期). */
+  /** Year of published_on (发布日期); the sort key falls in it too (sort-key.ts). */
   year: number;
   /** 文号 in canonical form (渑市监文〔2020〕53号), for exact look-up. */
   doc_no_norm: string | null;

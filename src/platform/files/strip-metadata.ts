@@ -1,6 +1,5 @@
 // Removes who-made-this metadata from uploads before they are stored and published: the author
 // of a Word or Excel file, the camera, GPS position and editing software of a photo.
-import type JSZip from "jszip";
 import { jpegStructure, PNG_SIGNATURE, pngStructure, webpStructure } from "./image-structure";
 import type { FileKind } from "./kinds";
 import { readEntryText, readZipDirectory } from "./zip";

@@ -67,8 +67,8 @@ describe("appeals, carry-over and proactive disclosure of repeated requests", ()
       .execute();
     assert.equal(audit.length, 3);
     const html = await (await officer.get(page)).text();
-    assert.ok(html.includes("行政诉讼(复议后起诉)"));
-    assert.ok(html.includes("纠正"));
+    assert.ok(html.includes("行政诉讼(复议后起诉)"), 'html.includes("行政诉讼(复议后起诉)")');
+    assert.ok(html.includes("纠正"), 'html.includes("纠正")');
   });
 
   it("an appeal dated before receipt or in the future is refused with Chinese messages", async () => {
@@ -81,7 +81,10 @@ describe("appeals, carry-over and proactive disclosure of repeated requests", ()
       result: "pending",
     });
     assert.equal(early.status, 400);
-    assert.ok((await early.text()).includes("不能早于收到申请之日"));
+    assert.ok(
+      (await early.text()).includes("不能早于收到申请之日"),
+      '(await early.text()).includes("不能早于收到申请之日")',
+    );
     const late = await officer.post(page, {
       kind: "review",
       filedOn: "2025-04-01",
@@ -95,7 +98,10 @@ describe("appeals, carry-over and proactive disclosure of repeated requests", ()
       result: "pending",
     });
     assert.equal(direct.status, 400);
-    assert.ok((await direct.text()).includes("请先登记该申请的行政复议"));
+    assert.ok(
+      (await direct.text()).includes("请先登记该申请的行政复议"),
+      '(await direct.text()).includes("请先登记该申请的行政复议")',
+    );
     assert.equal((await listAppeals(t.t.db, filed.id)).length, 0);
   });
 
@@ -142,7 +148,7 @@ describe("appeals, carry-over and proactive disclosure of repeated requests", ()
     ]);
     const next = await applicationsCarriedOver(t.t.db, 2026);
     assert.ok(numbers(next).includes(open.applicationNo), "still open: carried again");
-    assert.ok(!numbers(next).includes("L-2024-2"));
+    assert.ok(!numbers(next).includes("L-2024-2"), '!numbers(next).includes("L-2024-2")');
   });
 
   it("several applicants asking for the same disclosed information get a 第四十四条 suggestion", async () => {
@@ -164,8 +170,14 @@ describe("appeals, carry-over and proactive disclosure of repeated requests", ()
       [first.applicationNo],
     );
     const html = await (await officer.get(`/admin/applications/${second.id}/appeals`)).text();
-    assert.ok(html.includes("建议主动公开(条例第四十四条)"));
-    assert.ok(html.includes(`/admin/records/new?fromApplication=${second.id}`));
+    assert.ok(
+      html.includes("建议主动公开(条例第四十四条)"),
+      'html.includes("建议主动公开(条例第四十四条)")',
+    );
+    assert.ok(
+      html.includes(`/admin/records/new?fromApplication=${second.id}`),
+      "html.includes(`/admin/records/new?fromApplication={second.id}`)",
+    );
   });
 
   it("the same applicant asking twice, or an undisclosed request, is not a suggestion", async () => {

@@ -74,7 +74,10 @@ describe("行政复议 and 行政诉讼 rules", () => {
   it("an unreadable cell is refused with the accepted forms", () => {
     const read = parseAppealCell("上访-成功");
     assert.equal(read.ok, false);
-    assert.ok(!read.ok && read.error.includes("复议-维持"));
+    assert.ok(
+      !read.ok && read.error.includes("复议-维持"),
+      '!read.ok && read.error.includes("复议-维持")',
+    );
   });
 
   it("the ledger text reads back as the same appeal", () => {
@@ -86,7 +89,7 @@ describe("行政复议 and 行政诉讼 rules", () => {
             ? `复议-维持;${appealLedgerText(appeal)}`
             : appealLedgerText(appeal);
         const read = parseAppealCell(cell);
-        assert.ok(read.ok);
+        assert.ok(read.ok, "read.ok");
         assert.deepEqual(read.appeals.at(-1), appeal);
       }
     }

@@ -116,12 +116,7 @@ function OutcomeForm(props: { applicationId: number; appeal: Appeal }) {
       <label for={`${prefix}-decided`} class="visually-hidden">
         结案日期
       </label>
-      <input
-        id={`${prefix}-decided`}
-        name="decidedOn"
-        type="date"
-        value={a.decidedOn ?? ""}
-      />
+      <input id={`${prefix}-decided`} name="decidedOn" type="date" value={a.decidedOn ?? ""} />
       <button type="submit" class="button secondary">
         保存
       </button>

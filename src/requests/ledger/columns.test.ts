@@ -59,7 +59,10 @@ describe("ledger columns", () => {
   it("a group without its reason is refused, listing the reasons", () => {
     const read = parseResultCell("不予公开");
     assert.equal(read.ok, false);
-    assert.ok(!read.ok && read.error.includes("保护第三方合法权益"));
+    assert.ok(
+      !read.ok && read.error.includes("保护第三方合法权益"),
+      '!read.ok && read.error.includes("保护第三方合法权益")',
+    );
     assert.equal(parseResultCell("同意").ok, false);
   });
 
@@ -114,17 +117,38 @@ describe("ledger columns", () => {
     assert.equal(read.ok, false);
     const errors = read.ok ? [] : read.errors;
     assert.equal(errors.length, 4);
-    assert.ok(errors.every((e) => e.startsWith("第7行:")));
-    assert.ok(errors.some((e) => e.includes("申请人类型“个体户”")));
-    assert.ok(errors.some((e) => e.includes("收到日期“2024-13-01”不是有效日期")));
-    assert.ok(errors.some((e) => e.includes("请填写答复日期")));
-    assert.ok(errors.some((e) => e.includes("须选择具体理由")));
+    assert.ok(
+      errors.every((e) => e.startsWith("第7行:")),
+      'errors.every((e) => e.startsWith("第7行:"))',
+    );
+    assert.ok(
+      errors.some((e) => e.includes("申请人类型“个体户”")),
+      'errors.some((e) => e.includes("申请人类型“个体户”"))',
+    );
+    assert.ok(
+      errors.some((e) => e.includes("收到日期“2024-13-01”不是有效日期")),
+      'errors.some((e) => e.includes("收到日期“2024-13-01”不是有效日期"))',
+    );
+    assert.ok(
+      errors.some((e) => e.includes("请填写答复日期")),
+      'errors.some((e) => e.includes("请填写答复日期"))',
+    );
+    assert.ok(
+      errors.some((e) => e.includes("须选择具体理由")),
+      'errors.some((e) => e.includes("须选择具体理由"))',
+    );
   });
 
   it("a reply before receipt or after today is refused", () => {
     const early = readLedgerRow(row({ repliedOn: "2024-03-01" }), 2, "2025-01-01");
-    assert.ok(!early.ok && early.errors[0]!.includes("答复日期不能早于收到日期"));
+    assert.ok(
+      !early.ok && early.errors[0]!.includes("答复日期不能早于收到日期"),
+      '!early.ok && early.errors[0]!.includes("答复日期不能早于收到日期")',
+    );
     const future = readLedgerRow(row({ repliedOn: "2025-02-01" }), 2, "2025-01-01");
-    assert.ok(!future.ok && future.errors[0]!.includes("不能晚于今天"));
+    assert.ok(
+      !future.ok && future.errors[0]!.includes("不能晚于今天"),
+      '!future.ok && future.errors[0]!.includes("不能晚于今天")',
+    );
   });
 });

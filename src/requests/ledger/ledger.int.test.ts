@@ -68,15 +68,15 @@ describe("依申请公开 ledger import and export", () => {
     const res = await upload(await ledgerWorkbook(ROWS), "check");
     assert.equal(res.status, 200);
     const html = await res.text();
-    assert.ok(html.includes("检查通过(尚未导入)"));
-    assert.ok(html.includes("新增 3"));
+    assert.ok(html.includes("检查通过(尚未导入)"), 'html.includes("检查通过(尚未导入)")');
+    assert.ok(html.includes("新增 3"), 'html.includes("新增 3")');
     assert.equal(await countCases(), 0);
   });
 
   it("an XLSX of three rows over two years imports with the right results and dates", async () => {
     const res = await upload(await ledgerWorkbook(ROWS), "import");
     assert.equal(res.status, 200);
-    assert.ok((await res.text()).includes("已导入"));
+    assert.ok((await res.text()).includes("已导入"), '(await res.text()).includes("已导入")');
     const rows = await t.t.db
       .selectFrom("applications")
       .select([
@@ -160,7 +160,7 @@ describe("依申请公开 ledger import and export", () => {
       .where("action", "=", "application.import_ledger")
       .execute();
     assert.equal(audit.length, 1);
-    assert.ok(audit[0]!.detail.includes("新增3件"));
+    assert.ok(audit[0]!.detail.includes("新增3件"), 'audit[0]!.detail.includes("新增3件")');
   });
 
   it("an imported case shows on its case page as closed with its reply", async () => {
@@ -170,17 +170,17 @@ describe("依申请公开 ledger import and export", () => {
       .where("application_no", "=", "2024-002")
       .executeTakeFirstOrThrow();
     const html = await (await officer.get(`/admin/applications/${row.id}`)).text();
-    assert.ok(html.includes("2024-11-28"));
-    assert.ok(html.includes("保护第三方合法权益"));
+    assert.ok(html.includes("2024-11-28"), 'html.includes("2024-11-28")');
+    assert.ok(html.includes("保护第三方合法权益"), 'html.includes("保护第三方合法权益")');
   });
 
   it("re-importing the same ledger does not duplicate anything", async () => {
     const res = await upload(await ledgerWorkbook(ROWS), "import");
     assert.equal(res.status, 200);
     const html = await res.text();
-    assert.ok(html.includes("新增 0"));
-    assert.ok(html.includes("跳过 3"));
-    assert.ok(html.includes("已导入,内容未变化"));
+    assert.ok(html.includes("新增 0"), 'html.includes("新增 0")');
+    assert.ok(html.includes("跳过 3"), 'html.includes("跳过 3")');
+    assert.ok(html.includes("已导入,内容未变化"), 'html.includes("已导入,内容未变化")');
     assert.equal(await countCases(), 3);
     const events = await t.t.db.selectFrom("application_events").select("id").execute();
     assert.equal(events.length, 3);
@@ -191,7 +191,7 @@ describe("依申请公开 ledger import and export", () => {
     changed[2]![5] = "部分公开";
     const res = await upload(await ledgerWorkbook(changed), "import");
     assert.equal(res.status, 200);
-    assert.ok((await res.text()).includes("更新 1"));
+    assert.ok((await res.text()).includes("更新 1"), '(await res.text()).includes("更新 1")');
     assert.equal(await countCases(), 3);
     const row = await t.t.db
       .selectFrom("applications")
@@ -219,8 +219,11 @@ describe("依申请公开 ledger import and export", () => {
     const res = await upload(await ledgerWorkbook(rows), "import");
     assert.equal(res.status, 400);
     const html = await res.text();
-    assert.ok(html.includes("没有导入任何数据"));
-    assert.ok(html.includes("第3行:收到日期“2023-02-30”不是有效日期"));
+    assert.ok(html.includes("没有导入任何数据"), 'html.includes("没有导入任何数据")');
+    assert.ok(
+      html.includes("第3行:收到日期“2023-02-30”不是有效日期"),
+      'html.includes("第3行:收到日期“2023-02-30”不是有效日期")',
+    );
     assert.equal(await countCases(), 3);
   });
 
@@ -271,9 +274,9 @@ describe("依申请公开 ledger import and export", () => {
     const again = await upload(bytes, "import", "导出.xlsx");
     assert.equal(again.status, 200);
     const html = await again.text();
-    assert.ok(html.includes("新增 0"));
-    assert.ok(html.includes("更新 0"));
-    assert.ok(html.includes("跳过 3"));
+    assert.ok(html.includes("新增 0"), 'html.includes("新增 0")');
+    assert.ok(html.includes("更新 0"), 'html.includes("更新 0")');
+    assert.ok(html.includes("跳过 3"), 'html.includes("跳过 3")');
   });
 
   it("an export with a bad period shows the form with the error", async () => {
@@ -281,6 +284,9 @@ describe("依申请公开 ledger import and export", () => {
       "/admin/applications/ledger/export?from=2025-12-31&to=2025-01-01",
     );
     assert.equal(res.status, 400);
-    assert.ok((await res.text()).includes("结束日期不能早于开始日期"));
+    assert.ok(
+      (await res.text()).includes("结束日期不能早于开始日期"),
+      '(await res.text()).includes("结束日期不能早于开始日期")',
+    );
   });
 });

@@ -63,7 +63,10 @@ describe("shipped letter templates", () => {
       const body = DEFAULT_LETTER_TEMPLATES[key].body;
       assert.ok(!body.includes("{申请人}") && !body.includes("{通信地址}"), key);
       const edited = { ...DEFAULT_LETTER_TEMPLATES[key], body: `${body}\n申请人:{申请人}` };
-      assert.ok(templateErrors(key, edited).body?.includes("不能包含申请人"));
+      assert.ok(
+        templateErrors(key, edited).body?.includes("不能包含申请人"),
+        'templateErrors(key, edited).body?.includes("不能包含申请人")',
+      );
     }
   });
 });

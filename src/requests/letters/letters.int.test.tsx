@@ -82,7 +82,7 @@ describe("letters of a case", () => {
     const res = await officer.get(`/admin/applications/${caseId}/letters/reply`);
     assert.equal(res.status, 200);
     const html = await res.text();
-    assert.ok(html.includes("/static/letter.css"));
+    assert.ok(html.includes("/static/letter.css"), 'html.includes("/static/letter.css")');
     assert.ok(!html.includes("bo-nav"), "no back-office navigation");
     for (const words of ["第十五条", "第三十二条", "六十日", "六个月", PERSON.name]) {
       assert.ok(html.includes(words), `the print view should contain ${words}`);
@@ -107,7 +107,7 @@ describe("letters of a case", () => {
       "application.reveal_applicant",
     ]);
     const letter = added.find((a) => a.action === "application.generate_letter")!;
-    assert.ok(letter.detail.includes("受理回执"));
+    assert.ok(letter.detail.includes("受理回执"), 'letter.detail.includes("受理回执")');
     assert.equal(letter.actor_name, "officer");
     assert.ok(
       !after.some((a) => a.detail.includes(PERSON.name)),
@@ -124,7 +124,10 @@ describe("letters of a case", () => {
   it("a letter for a step the case has not had is refused in Chinese", async () => {
     const res = await officer.get(`/admin/applications/${caseId}/letters/extension.docx`);
     assert.equal(res.status, 409);
-    assert.ok((await res.text()).includes("还没有延期记录"));
+    assert.ok(
+      (await res.text()).includes("还没有延期记录"),
+      '(await res.text()).includes("还没有延期记录")',
+    );
   });
 
   it("a consultation letter names the party and never the applicant", async () => {
@@ -141,10 +144,10 @@ describe("letters of a case", () => {
     );
     assert.equal(res.status, 200);
     const text = textOf(await documentXml(await res.arrayBuffer()));
-    assert.ok(text.includes("某食品有限公司"));
-    assert.ok(text.includes("第三十二条"));
-    assert.ok(!text.includes(PERSON.name));
-    assert.ok(!text.includes(PERSON.address));
+    assert.ok(text.includes("某食品有限公司"), 'text.includes("某食品有限公司")');
+    assert.ok(text.includes("第三十二条"), 'text.includes("第三十二条")');
+    assert.ok(!text.includes(PERSON.name), "!text.includes(PERSON.name)");
+    assert.ok(!text.includes(PERSON.address), "!text.includes(PERSON.address)");
   });
 
   it("reply attachments are uploaded, listed as 附件 in the letter, and removed", async () => {
@@ -155,7 +158,7 @@ describe("letters of a case", () => {
     const res = await officer.post(`/admin/applications/${caseId}/reply-attachments`, form);
     assert.equal(res.status, 303);
     const page = await (await officer.get(`/admin/applications/${caseId}/letters`)).text();
-    assert.ok(page.includes("抽检计划.docx"));
+    assert.ok(page.includes("抽检计划.docx"), 'page.includes("抽检计划.docx")');
     const docx = await officer.get(`/admin/applications/${caseId}/letters/reply.docx`);
     assert.ok(
       textOf(await documentXml(await docx.arrayBuffer())).includes(
@@ -191,7 +194,7 @@ describe("letters of a case", () => {
     form.append("files", new File([new TextEncoder().encode("<html></html>")], "a.html"));
     const res = await officer.post(`/admin/applications/${caseId}/reply-attachments`, form);
     assert.equal(res.status, 415);
-    assert.ok((await res.text()).includes("上传附件"));
+    assert.ok((await res.text()).includes("上传附件"), '(await res.text()).includes("上传附件")');
   });
 
   it("a template edit with an unknown placeholder is refused and nothing is saved", async () => {
@@ -205,7 +208,10 @@ describe("letters of a case", () => {
     });
     assert.equal(res.status, 400);
     const html = await res.text();
-    assert.ok(html.includes("未知的占位符:{申请人姓名}"));
+    assert.ok(
+      html.includes("未知的占位符:{申请人姓名}"),
+      'html.includes("未知的占位符:{申请人姓名}")',
+    );
     const rows = await t.t.db.selectFrom("letter_templates").selectAll().execute();
     assert.equal(rows.length, 0);
   });
@@ -224,7 +230,7 @@ describe("letters of a case", () => {
     assert.equal(preview.status, 200);
     const previewHtml = await preview.text();
     assert.ok(previewHtml.includes("张某某"), "the preview uses made-up data");
-    assert.ok(previewHtml.includes("第十五条"));
+    assert.ok(previewHtml.includes("第十五条"), 'previewHtml.includes("第十五条")');
     const saved = await admin.post(`/admin/letter-templates/${key}`, {
       action: "save",
       title: "不予公开告知书(修订)",
@@ -233,15 +239,18 @@ describe("letters of a case", () => {
     assert.equal(saved.status, 303);
     const docx = await officer.get(`/admin/applications/${caseId}/letters/reply.docx`);
     const text = textOf(await documentXml(await docx.arrayBuffer()));
-    assert.ok(text.includes("不予公开告知书(修订)"));
-    assert.ok(text.includes("第十五条"));
+    assert.ok(text.includes(chinesePunctuation("不予公开告知书(修订)")), "the saved title is used");
+    assert.ok(text.includes("第十五条"), "the citation is kept");
     const audit = await t.t.db
       .selectFrom("audit_log")
       .select("detail")
       .where("action", "=", "letter_template.update")
       .execute();
     assert.equal(audit.length, 1);
-    assert.ok(audit[0]!.detail.includes("保护第三方合法权益"));
+    assert.ok(
+      audit[0]!.detail.includes("保护第三方合法权益"),
+      'audit[0]!.detail.includes("保护第三方合法权益")',
+    );
   });
 
   it("only an administrator may edit templates", async () => {
@@ -279,16 +288,28 @@ describe("letters of a case", () => {
     const view = await getCaseView(t.t.db, caseId, t.now());
     const model = await loadCaseworkPanel(t.t.db, view, { roles: ["applicationOfficer"] });
     const html = (await (<CaseworkPanel {...model} />).toString()) as string;
-    assert.ok(html.includes(`/admin/applications/${caseId}/letters/receipt.docx`));
-    assert.ok(html.includes(`/admin/applications/${caseId}/letters/reply`));
-    assert.ok(html.includes(`/admin/applications/${caseId}/appeals`));
+    assert.ok(
+      html.includes(`/admin/applications/${caseId}/letters/receipt.docx`),
+      "html.includes(`/admin/applications/{caseId}/letters/receipt.docx`)",
+    );
+    assert.ok(
+      html.includes(`/admin/applications/${caseId}/letters/reply`),
+      "html.includes(`/admin/applications/{caseId}/letters/reply`)",
+    );
+    assert.ok(
+      html.includes(`/admin/applications/${caseId}/appeals`),
+      "html.includes(`/admin/applications/{caseId}/appeals`)",
+    );
     const forSigner = await loadCaseworkPanel(t.t.db, view, { roles: ["approver"] });
     assert.equal(forSigner.letters, null, "letters are for the 经办人 only");
   });
 
   it("the application number appears on the letters page", async () => {
     const html = await (await officer.get(`/admin/applications/${caseId}/letters`)).text();
-    assert.ok(html.includes(applicationNo));
-    assert.ok(html.includes(`/admin/applications/${caseId}/letters/reply.docx`));
+    assert.ok(html.includes(applicationNo), "html.includes(applicationNo)");
+    assert.ok(
+      html.includes(`/admin/applications/${caseId}/letters/reply.docx`),
+      "html.includes(`/admin/applications/{caseId}/letters/reply.docx`)",
+    );
   });
 });

@@ -9,8 +9,12 @@ describe("letter placeholders", () => {
 
   it("an unknown placeholder is named, with the list of known ones", () => {
     const [problem] = placeholderProblems("{申请人姓名}:你好{申请人}");
-    assert.ok(problem?.startsWith("未知的占位符:{申请人姓名}"));
-    for (const p of PLACEHOLDERS) assert.ok(problem?.includes(`{${p.name}}`));
+    assert.ok(
+      problem?.startsWith("未知的占位符:{申请人姓名}"),
+      'problem?.startsWith("未知的占位符:{申请人姓名}")',
+    );
+    for (const p of PLACEHOLDERS)
+      assert.ok(problem?.includes(`{${p.name}}`), "problem?.includes(`{{p.name}}`)");
   });
 
   it("a stray brace is refused", () => {

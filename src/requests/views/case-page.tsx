@@ -2,6 +2,7 @@
 // timeline, and the forms for the next steps.
 import { PostForm } from "../../ui/forms";
 import type { ApplicantDetails } from "../applicant-data";
+import { CaseworkPanel, type CaseworkPanelModel } from "../casework-panel";
 import {
   applicantKindLabels,
   channelLabels,
@@ -25,6 +26,8 @@ export interface CasePageModel {
   revealed?: ApplicantDetails & { idScanFileId: number | null };
   flash?: string;
   failed?: EventFormState;
+  /** Letters, appeals and the 第四十四条 suggestion. */
+  casework?: CaseworkPanelModel;
 }
 
 export function CasePage(props: CasePageModel) {
@@ -101,6 +104,7 @@ export function CasePage(props: CasePageModel) {
           failed={props.failed}
         />
       </section>
+      {props.casework ? <CaseworkPanel {...props.casework} /> : null}
     </>
   );
 }
