@@ -57,7 +57,10 @@ function startScheduledPublishing(database: Database, logger: Logger): NodeJS.Ti
     publishDueScheduledRecords(database.db, new Date()).then(
       (result) => {
         if (result.published.length || result.refused.length) {
-          logger.info("scheduled publishing", { published: result.published.length, refused: result.refused.length });
+          logger.info("scheduled publishing", {
+            published: result.published.length,
+            refused: result.refused.length,
+          });
         }
       },
       (err: unknown) => logger.error("scheduled publishing failed", { error: String(err) }),

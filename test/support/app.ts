@@ -52,7 +52,9 @@ export class Browser {
       const eq = pair!.indexOf("=");
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /max-age=0/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a));
+      const expired = attrs.some(
+        (a) => /max-age=0/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a),
+      );
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -82,7 +84,10 @@ export class Browser {
   }
 
   /** POST a form with the CSRF field, as the browser would after loading a page. */
-  async post(path: string, fields: Record<string, string | string[]> | FormData = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string | string[]> | FormData = {},
+  ): Promise<Response> {
     if (!this.csrf) await this.get("/");
     if (fields instanceof FormData) {
       if (!fields.has("_csrf")) fields.set("_csrf", this.csrf);
@@ -111,7 +116,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const t = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "gongkai-data-"));
   const config: Config = {
-    ...parseConfig({ GONGKAI_DATA_DIR: dataDir, GONGKAI_DEMO: "0", GONGKAI_LOG_LEVEL: "silent", ...options.env }),
+    ...parseConfig({
+      GONGKAI_DATA_DIR: dataDir,
+      GONGKAI_DEMO: "0",
+      GONGKAI_LOG_LEVEL: "silent",
+      ...options.env,
+    }),
     secret: "test-secret-test-secret-test-secret-0123",
     adminPassword: testPassword,
   };
@@ -120,7 +130,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await prepareDatabase(t.db, config, logger, now);
   const app = createApp({ db: t.db, engine: t.engine, config, logger, clock: () => now });
   const rootUnitId = async () =>
-    (await t.db.selectFrom("units").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow()).id;
+    (
+      await t.db
+        .selectFrom("units")
+        .select("id")
+        .where("parent_id", "is", null)
+        .executeTakeFirstOrThrow()
+    ).id;
   const harness: TestApp = {
     app,
     t,
@@ -134,7 +150,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       createUser(
         t.db,
         systemActor,
-        { username, displayName: username, unitId: unitId ?? (await rootUnitId()), roles, password: testPassword, mustChangePassword: false },
+        {
+          username,
+          displayName: username,
+          unitId: unitId ?? (await rootUnitId()),
+          roles,
+          password: testPassword,
+          mustChangePassword: false,
+        },
         now,
       ),
     browser: () => new Browser(app),
@@ -147,7 +170,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return b;
     },
     token: async (username) => {
-      const user = await t.db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow();
+      const user = await t.db
+        .selectFrom("users")
+        .select("id")
+        .where("username", "=", username)
+        .executeTakeFirstOrThrow();
       return (await createApiToken(t.db, user.id, "test", now)).token;
     },
     close: async () => {

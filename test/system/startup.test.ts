@@ -43,7 +43,11 @@ describe("first start on an empty data directory", () => {
       sqlitePath: join(dataDir, "gongkai.sqlite"),
     });
     try {
-      const rows = await database.db.selectFrom("users").select("username").orderBy("username").execute();
+      const rows = await database.db
+        .selectFrom("users")
+        .select("username")
+        .orderBy("username")
+        .execute();
       return rows.map((r) => r.username);
     } finally {
       await database.destroy();
@@ -60,7 +64,8 @@ describe("first start on an empty data directory", () => {
     assert.deepEqual(await res.json(), { status: "ok", database: "ok" });
     const lines = server.stdout().match(adminPasswordLine) ?? [];
     assert.equal(lines.length, 1, server.stdout());
-    adminPassword = /管理员账号 admin,初始密码:([A-Za-z0-9_-]{10,})/.exec(server.stdout())?.[1] ?? "";
+    adminPassword =
+      /管理员账号 admin,初始密码:([A-Za-z0-9_-]{10,})/.exec(server.stdout())?.[1] ?? "";
     assert.ok(adminPassword, "the password is on the line");
     assert.ok(server.readyMs <= 10_000, `/healthz answered after ${server.readyMs} ms`);
   });

@@ -123,5 +123,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
-  if (engineOf(db) === "postgres") await sql`DROP FUNCTION IF EXISTS audit_log_append_only()`.execute(db);
+  if (engineOf(db) === "postgres")
+    await sql`DROP FUNCTION IF EXISTS audit_log_append_only()`.execute(db);
 }

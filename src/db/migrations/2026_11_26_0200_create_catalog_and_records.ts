@@ -93,12 +93,32 @@ async function createRecords(db: Kysely<any>, engine: "sqlite" | "postgres"): Pr
     .addColumn("withdrawn_at", "text")
     .addColumn("withdraw_reason", "text")
     .execute();
-  await db.schema.createIndex("records_state_published_idx").on("records").columns(["state", "published_at"]).execute();
-  await db.schema.createIndex("records_catalog_idx").on("records").columns(["catalog_item_id", "state", "published_at"]).execute();
-  await db.schema.createIndex("records_genre_idx").on("records").columns(["genre", "state", "published_at"]).execute();
-  await db.schema.createIndex("records_unit_idx").on("records").columns(["unit_id", "state"]).execute();
+  await db.schema
+    .createIndex("records_state_published_idx")
+    .on("records")
+    .columns(["state", "published_at"])
+    .execute();
+  await db.schema
+    .createIndex("records_catalog_idx")
+    .on("records")
+    .columns(["catalog_item_id", "state", "published_at"])
+    .execute();
+  await db.schema
+    .createIndex("records_genre_idx")
+    .on("records")
+    .columns(["genre", "state", "published_at"])
+    .execute();
+  await db.schema
+    .createIndex("records_unit_idx")
+    .on("records")
+    .columns(["unit_id", "state"])
+    .execute();
   await db.schema.createIndex("records_doc_no_idx").on("records").column("doc_no").execute();
-  await db.schema.createIndex("records_interprets_idx").on("records").column("interprets_record_id").execute();
+  await db.schema
+    .createIndex("records_interprets_idx")
+    .on("records")
+    .column("interprets_record_id")
+    .execute();
 
   await addIdColumn(db.schema.createTable("record_versions"), engine)
     .addColumn("record_id", "integer", (c) => c.notNull().references("records.id"))
@@ -119,7 +139,11 @@ async function createRecords(db: Kysely<any>, engine: "sqlite" | "postgres"): Pr
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("comment", "text", (c) => c.notNull().defaultTo(""))
     .execute();
-  await db.schema.createIndex("record_events_record_idx").on("record_events").column("record_id").execute();
+  await db.schema
+    .createIndex("record_events_record_idx")
+    .on("record_events")
+    .column("record_id")
+    .execute();
 
   // Stored files, content-addressed; a record's attachments point at them.
   await addIdColumn(db.schema.createTable("files"), engine)
@@ -139,7 +163,11 @@ async function createRecords(db: Kysely<any>, engine: "sqlite" | "postgres"): Pr
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
     .execute();
-  await db.schema.createIndex("record_attachments_record_idx").on("record_attachments").column("record_id").execute();
+  await db.schema
+    .createIndex("record_attachments_record_idx")
+    .on("record_attachments")
+    .column("record_id")
+    .execute();
 
   await addIdColumn(db.schema.createTable("proofread_dismissals"), engine)
     .addColumn("record_id", "integer", (c) => c.notNull().references("records.id"))
