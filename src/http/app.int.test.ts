@@ -138,6 +138,18 @@ describe("the app's HTTP behaviour", () => {
     });
   }
 
+  it("a request body over 25 MB is refused with 413 and a Chinese message before anything reads it", async () => {
+    const b = t.browser();
+    await b.get("/login");
+    const res = await b.request("/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `_csrf=${b.csrf}&username=${"x".repeat(26 * 1024 * 1024)}`,
+    });
+    assert.equal(res.status, 413);
+    assert.match(await res.text(), /太大/);
+  });
+
   it("after login, a same-site next path is kept", async () => {
     const b = t.browser();
     await b.get("/login");

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { userAdminRoutes } from "../accounts/admin-routes";
@@ -20,7 +21,7 @@ import { applicationRoutes } from "../requests/routes";
 import { type Api, buildOpenApi, createApi } from "./api";
 import { csrfProtection } from "./csrf";
 import { handleError } from "./error-handler";
-import { notFound } from "./errors";
+import { AppError, notFound } from "./errors";
 import { healthRoutes } from "./health";
 import { staticRoutes } from "./static";
 import type { AppDeps, AppEnv } from "./types";
@@ -42,6 +43,8 @@ const domains: ((app: Hono<AppEnv>, api: Api) => void)[] = [
   platformRoutes,
   portalRoutes,
 ];
+
+const maxRequestBytes = 25 * 1024 * 1024;
 
 /** The one app factory, used by the server and by tests. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -87,6 +90,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
     await next();
   });
+  // No request body may exceed the largest upload policy (20 MB attachments) plus form overhead;
+  // checked before the CSRF middleware reads the body.
+  app.use(
+    bodyLimit({
+      maxSize: maxRequestBytes,
+      onError: () => {
+        throw new AppError("payload_too_large", "提交的内容或文件太大(单次提交不超过 25 MB)。");
+      },
+    }),
+  );
   app.use(csrfProtection(deps.config.secret, deps.config.secureCookies));
   app.use(identifyVisitor());
   const api = createApi(app);
