@@ -1,6 +1,7 @@
 // The public 标准目录 page (the table as the standard lays it out) and an item's page with the
 // records published under it.
 import type { Child } from "hono/jsx";
+import { Pager } from "../ui/pager";
 import type { CatalogItem, Flag } from "./catalog-item";
 import { CatalogItemColumns } from "./item-columns";
 import type { PublishedRecordLink } from "./store";
@@ -180,7 +181,13 @@ export function CatalogItemPage(props: {
         ) : (
           <RecordTable records={props.records} />
         )}
-        <Pager base={`/disclosure/catalog/${item.id}`} page={props.page} count={props.pageCount} />
+        <Pager
+          page={props.page}
+          count={props.pageCount}
+          hrefOf={(p) =>
+            p === 1 ? `/disclosure/catalog/${item.id}` : `/disclosure/catalog/${item.id}?page=${p}`
+          }
+        />
       </section>
       <section aria-labelledby="columns-title">
         <h2 id="columns-title">目录内容</h2>
@@ -214,44 +221,5 @@ function RecordTable(props: { records: PublishedRecordLink[] }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Page links (1 … n) with the current page marked; nothing for a single page. */
-export function Pager(props: { base: string; page: number; count: number }) {
-  if (props.count <= 1) return null;
-  const pages = Array.from({ length: props.count }, (_, i) => i + 1).filter(
-    (p) => p === 1 || p === props.count || Math.abs(p - props.page) <= 2,
-  );
-  const href = (p: number) => (p === 1 ? props.base : `${props.base}?page=${p}`);
-  return (
-    <nav class="pager" aria-label="分页">
-      <ul>
-        {props.page > 1 ? (
-          <li>
-            <a href={href(props.page - 1)} rel="prev">
-              上一页
-            </a>
-          </li>
-        ) : null}
-        {pages.map((p, i) => (
-          <>
-            {i > 0 && p - (pages[i - 1] ?? p) > 1 ? <li aria-hidden="true">…</li> : null}
-            <li>
-              <a href={href(p)} aria-current={p === props.page ? "page" : undefined}>
-                {p === props.page ? `第${p}页` : p}
-              </a>
-            </li>
-          </>
-        ))}
-        {props.page < props.count ? (
-          <li>
-            <a href={href(props.page + 1)} rel="next">
-              下一页
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   );
 }

@@ -5,9 +5,10 @@ import type {
   PublicRecordSummary,
 } from "../../records/public-store";
 import { VALIDITIES, validityLabels } from "../../records/vocabulary";
+import { Pager } from "../../ui/pager";
 import type { CatalogOption } from "../choices";
 import { listHref } from "../params";
-import { DisclosureNav, Pager, RecordTable } from "./common";
+import { DisclosureNav, RecordTable } from "./common";
 
 function Select(props: {
   name: string;

@@ -2,11 +2,12 @@
 import { GENRES, genreLabels } from "../../records/genres";
 import type { PublicFacets } from "../../records/public-store";
 import type { SearchResult, SearchSort } from "../../search/search";
+import { Pager } from "../../ui/pager";
 import type { CatalogOption } from "../choices";
 import { genreLabel } from "../labels";
 import { listHref } from "../params";
 import { recordPath } from "../urls";
-import { MarkedText, Pager } from "./common";
+import { MarkedText } from "./common";
 
 export interface SearchForm {
   q: string;

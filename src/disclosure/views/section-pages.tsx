@@ -1,7 +1,8 @@
 // The 政府信息公开 专栏 landing page and its simple lists (信息公开制度, 信息公开年报).
 import type { PublicRecordSummary } from "../../records/public-store";
+import { Pager } from "../../ui/pager";
 import { ALL_RECORDS_FEED_PATH, catalogFeedPath, catalogItemPath } from "../urls";
-import { DisclosureNav, Pager, RecordTable } from "./common";
+import { DisclosureNav, RecordTable } from "./common";
 
 export interface StatutoryGroup {
   /** 一级事项 */
