@@ -8,29 +8,7 @@ import { VALIDITIES, validityLabels } from "../../records/vocabulary";
 import { Pager } from "../../ui/pager";
 import type { CatalogOption } from "../choices";
 import { listHref } from "../params";
-import { DisclosureNav, RecordTable } from "./common";
-
-function Select(props: {
-  name: string;
-  label: string;
-  value: string | number | undefined;
-  options: { value: string | number; label: string }[];
-}) {
-  const id = `filter-${props.name}`;
-  return (
-    <label for={id}>
-      {props.label}
-      <select id={id} name={props.name}>
-        <option value="">全部</option>
-        {props.options.map((o) => (
-          <option value={String(o.value)} selected={String(o.value) === String(props.value)}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+import { DisclosureNav, FilterSelect, RecordTable } from "./common";
 
 function FilterForm(props: {
   filter: PublicRecordFilter;
@@ -41,26 +19,36 @@ function FilterForm(props: {
   const texts = (values: string[]) => values.map((v) => ({ value: v, label: v }));
   return (
     <form method="get" action="/disclosure/records" class="filter-form" aria-label="筛选信息">
-      <Select
+      <FilterSelect
+        idPrefix="filter"
         name="catalogItemId"
         label="目录事项"
         value={filter.catalogItemId}
         options={props.catalogOptions.map((o) => ({ value: o.id, label: o.label }))}
       />
-      <Select name="topic" label="主题分类" value={filter.topic} options={texts(facets.topics)} />
-      <Select
+      <FilterSelect
+        idPrefix="filter"
+        name="topic"
+        label="主题分类"
+        value={filter.topic}
+        options={texts(facets.topics)}
+      />
+      <FilterSelect
+        idPrefix="filter"
         name="publisher"
         label="发布机构"
         value={filter.publisher}
         options={texts(facets.publishers)}
       />
-      <Select
+      <FilterSelect
+        idPrefix="filter"
         name="year"
         label="发布年份"
         value={filter.year}
         options={facets.years.map((y) => ({ value: y, label: `${y}年` }))}
       />
-      <Select
+      <FilterSelect
+        idPrefix="filter"
         name="validity"
         label="有效性"
         value={filter.validity}

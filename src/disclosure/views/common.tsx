@@ -85,3 +85,27 @@ export function MarkedText(props: { html: string }) {
     </>
   );
 }
+
+/** A labelled filter select with an "全部" (no filter) option; works without script. */
+export function FilterSelect(props: {
+  idPrefix: string;
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  options: { value: string | number; label: string }[];
+}) {
+  const id = `${props.idPrefix}-${props.name}`;
+  return (
+    <label for={id}>
+      {props.label}
+      <select id={id} name={props.name}>
+        <option value="">全部</option>
+        {props.options.map((o) => (
+          <option value={String(o.value)} selected={String(o.value) === String(props.value)}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -7,7 +7,7 @@ import type { CatalogOption } from "../choices";
 import { genreLabel } from "../labels";
 import { listHref } from "../params";
 import { recordPath } from "../urls";
-import { MarkedText } from "./common";
+import { FilterSelect, MarkedText } from "./common";
 
 export interface SearchForm {
   q: string;
@@ -16,28 +16,6 @@ export interface SearchForm {
   publisher?: string;
   year?: number;
   sort: SearchSort;
-}
-
-function Choice(props: {
-  name: string;
-  label: string;
-  value: string | number | undefined;
-  options: { value: string | number; label: string }[];
-}) {
-  const id = `search-${props.name}`;
-  return (
-    <label for={id}>
-      {props.label}
-      <select id={id} name={props.name}>
-        <option value="">全部</option>
-        {props.options.map((o) => (
-          <option value={String(o.value)} selected={String(o.value) === String(props.value)}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 function SearchFormView(props: {
@@ -55,25 +33,29 @@ function SearchFormView(props: {
           <button type="submit">搜索</button>
         </div>
         <div class="filter-form">
-          <Choice
+          <FilterSelect
+            idPrefix="search"
             name="catalogItemId"
             label="目录事项"
             value={form.catalogItemId}
             options={props.catalogOptions.map((o) => ({ value: o.id, label: o.label }))}
           />
-          <Choice
+          <FilterSelect
+            idPrefix="search"
             name="genre"
             label="体裁"
             value={form.genre}
             options={GENRES.map((g) => ({ value: g, label: genreLabels[g] }))}
           />
-          <Choice
+          <FilterSelect
+            idPrefix="search"
             name="publisher"
             label="发布机构"
             value={form.publisher}
             options={facets.publishers.map((p) => ({ value: p, label: p }))}
           />
-          <Choice
+          <FilterSelect
+            idPrefix="search"
             name="year"
             label="发布年份"
             value={form.year}
