@@ -48,7 +48,7 @@ describe("the 政府信息公开 专栏", () => {
     await news.publish({ title: "县市场监督管理局政务公开工作制度", topic: "政务公开" });
     await news.publish({
       title: "县市场监督管理局2024年政府信息公开工作年度报告",
-      genre: "planAndSummary",
+      genre: "annualReport",
       topic: "政务公开",
     });
     await news.publish({ title: "县市场监督管理局2024年工作总结", genre: "planAndSummary" });

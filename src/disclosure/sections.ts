@@ -19,13 +19,5 @@ export const disclosureSections = [
 export const DISCLOSURE_RULES_TOPIC = "政务公开";
 export const disclosureRulesFilter: PublicRecordFilter = { topic: DISCLOSURE_RULES_TOPIC };
 
-/**
- * 信息公开年报 (条例第四十九条、第五十条): genres.ts has no 年度报告 genre, so an annual report is a
- * 计划总结 record whose title contains “年度报告”, as every such report is titled
- * (“…政府信息公开工作年度报告”).
- */
-export const ANNUAL_REPORT_TITLE = "年度报告";
-export const annualReportFilter: PublicRecordFilter = {
-  genre: "planAndSummary",
-  titleContains: ANNUAL_REPORT_TITLE,
-};
+/** 信息公开年报 (条例第四十九条、第五十条): records of the 信息公开年报 genre. */
+export const annualReportFilter: PublicRecordFilter = { genre: "annualReport" };

@@ -11,6 +11,10 @@ export const GENRES = [
   "workNews",
   "licence",
   "penalty",
+  "concernResponse",
+  "policyQa",
+  "serviceGuide",
+  "annualReport",
   "other",
 ] as const;
 export type Genre = (typeof GENRES)[number];
@@ -26,6 +30,10 @@ export const genreLabels: Record<Genre, string> = {
   workNews: "工作动态",
   licence: "许可信息",
   penalty: "处罚信息",
+  concernResponse: "回应关切",
+  policyQa: "政策问答",
+  serviceGuide: "办事指南",
+  annualReport: "信息公开年报",
   other: "其他",
 };
 
