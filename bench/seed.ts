@@ -1,0 +1,321 @@
+// Generates a realistic data set of any size for benchmarks, into the database the server would
+// use (GONGKAI_DATA_DIR for SQLite, or DATABASE_URL for PostgreSQL):
+//
+//   GONGKAI_DATA_DIR=/tmp/big node --import tsx bench/seed.ts --records 1000000 --applications 200000
+//
+// Records are published over the last ten years across every active catalog item and the
+// township offices, with Chinese bodies of 1–5 KB, 索引号, and search-index entries built by the
+// product's own indexer; applications are closed cases with full timelines (confirm, assign,
+// reply, deliver) and encrypted applicant data. Rows go in directly, in batches of one
+// transaction each, bypassing the services (which would take hours at this size); the result is
+// what the services would have produced. Use a fresh data folder or database.
+import { parseArgs } from "node:util";
+import { type Insertable, type Kysely, sql } from "kysely";
+import { loadConfig, prepareDataDir } from "../src/config";
+import { connectDatabase } from "../src/db/database";
+import type { DB } from "../src/db/schema";
+import { createUnit, rootUnit } from "../src/org/store";
+import { prepareDatabase } from "../src/platform/bootstrap";
+import { createLogger } from "../src/platform/log";
+import { loadSiteSettings } from "../src/platform/settings";
+import { GENRES } from "../src/records/genres";
+import type { RecordsTable } from "../src/records/tables";
+import { applicantColumns, applicationKeys } from "../src/requests/applicant-data";
+import { REPLY_RESULT_KEYS } from "../src/requests/results";
+import { searchEngineOf } from "../src/search/engine";
+import { buildSearchEntry } from "../src/search/indexer";
+import { between, createRandom, FAKE_PLACES, fakeRecordText, pick, type Random } from "./text";
+
+const { values: args } = parseArgs({
+  options: {
+    records: { type: "string", default: "1000000" },
+    applications: { type: "string", default: "200000" },
+    years: { type: "string", default: "10" },
+    batch: { type: "string", default: "500" },
+    seed: { type: "string", default: "20261126" },
+  },
+});
+
+const recordCount = Number(args.records);
+const applicationCount = Number(args.applications);
+const years = Number(args.years);
+const batchSize = Number(args.batch);
+
+/** A one-line progress bar on stderr: done/total, rate and time left. */
+function progress(label: string, total: number) {
+  const started = Date.now();
+  let last = 0;
+  return (done: number) => {
+    const now = Date.now();
+    if (done < total && now - last < 500) return;
+    last = now;
+    const seconds = (now - started) / 1000;
+    const rate = done / Math.max(seconds, 0.001);
+    const left = rate > 0 ? (total - done) / rate : 0;
+    const width = 30;
+    const filled = Math.round((done / Math.max(total, 1)) * width);
+    process.stderr.write(
+      `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ` +
+        `${Math.round(rate)}/s, ${Math.round(left)} s left   ${done >= total ? "\n" : ""}`,
+    );
+  };
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
+
+/** A date in the last `years` years, uniform. */
+function randomDate(random: Random, today: string): string {
+  return addDays(today, -Math.floor(random() * years * 365));
+}
+
+async function townshipUnits(db: Kysely<DB>, now: Date): Promise<number[]> {
+  const root = (await rootUnit(db))!.id;
+  const existing = await db.selectFrom("units").select(["id", "name"]).execute();
+  const ids: number[] = [root];
+  for (const place of FAKE_PLACES) {
+    const name = `${place}市场监管所`;
+    const found = existing.find((u) => u.name === name);
+    ids.push(
+      found?.id ?? (await createUnit(db, { name, kind: "township_office", parentId: root }, now)),
+    );
+  }
+  return ids;
+}
+
+async function seedRecords(db: Kysely<DB>, random: Random, today: string, units: number[]) {
+  const creator = (
+    await db.selectFrom("users").select("id").orderBy("id").executeTakeFirstOrThrow()
+  ).id;
+  const catalog = await db
+    .selectFrom("catalog_items")
+    .select(["id", "version"])
+    .where("is_active", "=", 1)
+    .execute();
+  const creditCode = (await loadSiteSettings(db)).creditCode || "11411221MB0000000X";
+  const serials = new Map<number, number>();
+  const usedSortKeys = new Set<number>();
+  const engine = searchEngineOf(db);
+  const genres = GENRES.filter((g) => g !== "interpretation");
+  const tick = progress("records", recordCount);
+  for (let done = 0; done < recordCount; ) {
+    const n = Math.min(batchSize, recordCount - done);
+    const rows: Insertable<RecordsTable>[] = [];
+    for (let i = 0; i < n; i++) {
+      const publishedOn = randomDate(random, today);
+      const year = Number(publishedOn.slice(0, 4));
+      const serial = (serials.get(year) ?? 0) + 1;
+      serials.set(year, serial);
+      const text = fakeRecordText(random, year, between(random, 400, 1700));
+      const item = random() < 0.85 ? pick(random, catalog) : null;
+      const formedOn = addDays(publishedOn, -between(random, 0, 25));
+      const at = `${publishedOn}T0${between(random, 1, 9)}:${String(between(random, 10, 59))}:00.000Z`;
+      const late = random() < 0.05;
+      rows.push({
+        index_no: `${creditCode}/${year}-${String(serial).padStart(5, "0")}`,
+        title: text.title,
+        doc_no: random() < 0.3 ? `渑市监〔${year}〕${serial}号` : null,
+        publisher: "县市场监督管理局",
+        unit_id: pick(random, units),
+        formed_on: formedOn,
+        published_on: publishedOn,
+        published_at: at,
+        scheduled_at: null,
+        topic: "市场监管",
+        genre: pick(random, genres),
+        openness: pick(random, ["execution", "management", "service", "result"]),
+        keywords: text.keywords,
+        catalog_item_id: item?.id ?? null,
+        catalog_item_version: item?.version ?? null,
+        summary: "",
+        body_html: `<p>${text.body}</p>`,
+        body_text: text.body,
+        state: "published",
+        due_on: addDays(formedOn, late ? 10 : 28),
+        published_late: late ? 1 : 0,
+        created_by: creator,
+        created_at: at,
+        updated_at: at,
+        withdrawn_at: null,
+        withdraw_reason: null,
+      });
+    }
+    await db.transaction().execute(async (trx) => {
+      const inserted = await trx.insertInto("records").values(rows).returning("id").execute();
+      const entries = rows.map((row, i) => {
+        const entry = buildSearchEntry(
+          {
+            id: inserted[i]!.id,
+            state: "published",
+            title: row.title,
+            doc_no: row.doc_no ?? null,
+            index_no: row.index_no ?? null,
+            summary: "",
+            keywords: row.keywords ?? "",
+            body_text: row.body_text ?? "",
+            published_at: row.published_at ?? null,
+            published_on: row.published_on ?? null,
+            catalog_item_id: row.catalog_item_id ?? null,
+            genre: row.genre,
+            publisher: row.publisher,
+            updated_at: row.updated_at,
+          },
+          [],
+        );
+        let key = entry.row.sort_key;
+        while (usedSortKeys.has(key)) key--;
+        usedSortKeys.add(key);
+        return { ...entry, row: { ...entry.row, sort_key: key } };
+      });
+      await engine.index(trx, entries);
+    });
+    done += n;
+    tick(done);
+  }
+  for (const [year, last] of serials) {
+    await db
+      .insertInto("index_no_serials")
+      .values({ year, last_serial: last })
+      .onConflict((oc) => oc.column("year").doUpdateSet({ last_serial: last }))
+      .execute();
+  }
+}
+
+const APPLICANT_KINDS = [
+  "natural_person",
+  "natural_person",
+  "natural_person",
+  "org_commercial",
+  "org_research",
+  "org_public_welfare",
+  "org_legal_service",
+  "org_other",
+];
+
+async function seedApplications(
+  db: Kysely<DB>,
+  random: Random,
+  today: string,
+  units: number[],
+  secret: string,
+) {
+  const keys = applicationKeys(secret);
+  const officer = await db
+    .selectFrom("users")
+    .select(["id", "display_name"])
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const serials = new Map<number, number>();
+  const tick = progress("applications", applicationCount);
+  const results = REPLY_RESULT_KEYS;
+  for (let done = 0; done < applicationCount; ) {
+    const n = Math.min(batchSize, applicationCount - done);
+    await db.transaction().execute(async (trx) => {
+      const cases = Array.from({ length: n }, () => {
+        const receivedOn = randomDate(random, today);
+        const year = Number(receivedOn.slice(0, 4));
+        const serial = (serials.get(year) ?? 0) + 1;
+        serials.set(year, serial);
+        const kind = pick(random, APPLICANT_KINDS);
+        const replyOn = addDays(receivedOn, between(random, 3, 28));
+        const open = replyOn > today;
+        return { receivedOn, year, serial, kind, replyOn, open, result: pick(random, results) };
+      });
+      const rows = cases.map((c, i) => ({
+        application_no: `YSQ-${c.year}-${String(c.serial).padStart(5, "0")}`,
+        query_code_hash: `bench-${c.year}-${c.serial}`,
+        channel: "online",
+        submitted_on: c.receivedOn,
+        signed_on: null,
+        confirmed_on: c.receivedOn,
+        received_on: c.receivedOn,
+        ...applicantColumns(keys, {
+          kind: c.kind,
+          name:
+            c.kind === "natural_person" ? `测试申请人${done + i}` : `测试单位${done + i}有限公司`,
+          idType: "other",
+          idNumber: `BENCH-${done + i}`,
+          phone: "0398-0000000",
+          address: "渑池县城关镇示例路1号(测试数据)",
+          creditCode: c.kind === "natural_person" ? undefined : "91411221MA00000000",
+        } as never),
+        requested_name: null,
+        requested_doc_no: null,
+        requested_description: `申请公开${pick(random, ["食品经营许可", "监督抽检", "行政处罚", "药品零售许可"])}相关信息(测试数据)`,
+        delivery_form: "email",
+        delivery_route: "email",
+        id_scan_file_id: null,
+        unit_id: pick(random, units),
+        handler_id: officer.id,
+        registered_by: null,
+        phase: c.open ? "open" : "delivered",
+        due_date: addDays(c.receivedOn, 28),
+        closed_on: c.open ? null : c.replyOn,
+        result_key: c.open ? null : c.result,
+        year_received: c.year,
+        created_at: `${c.receivedOn}T02:00:00.000Z`,
+        updated_at: `${c.open ? c.receivedOn : c.replyOn}T02:00:00.000Z`,
+      }));
+      const inserted = await trx.insertInto("applications").values(rows).returning("id").execute();
+      const events = cases.flatMap((c, i) => {
+        const id = inserted[i]!.id;
+        const base = { application_id: id, actor_id: officer.id, actor_name: officer.display_name };
+        const list = [
+          { ...base, type: "confirm", happened_on: c.receivedOn, payload: "{}" },
+          {
+            ...base,
+            type: "assign",
+            happened_on: c.receivedOn,
+            payload: JSON.stringify({ unitId: rows[i]!.unit_id, handlerId: officer.id }),
+          },
+        ];
+        if (!c.open) {
+          list.push(
+            {
+              ...base,
+              type: "reply",
+              happened_on: c.replyOn,
+              payload: JSON.stringify({ result: c.result }),
+            },
+            {
+              ...base,
+              type: "deliver",
+              happened_on: c.replyOn,
+              payload: JSON.stringify({ method: "email" }),
+            },
+          );
+        }
+        return list.map((e) => ({ ...e, at: `${e.happened_on}T02:00:00.000Z` }));
+      });
+      await trx.insertInto("application_events").values(events).execute();
+    });
+    done += n;
+    tick(done);
+  }
+}
+
+async function main() {
+  const config = prepareDataDir({ ...loadConfig(), demo: false });
+  const logger = createLogger("warn");
+  const database = connectDatabase(config);
+  const now = new Date();
+  try {
+    await prepareDatabase(database.db, config, logger, now);
+    const today = isoDate(new Date(now.getTime() + 8 * 3_600_000));
+    const random = createRandom(Number(args.seed));
+    const units = await townshipUnits(database.db, now);
+    const started = Date.now();
+    await seedRecords(database.db, random, today, units);
+    await seedApplications(database.db, random, today, units, config.secret);
+    // Fresh statistics, as a long-running site would have, so the planner picks the indexes.
+    await sql`ANALYZE`.execute(database.db);
+    process.stderr.write(
+      `seeded ${recordCount} records and ${applicationCount} applications into ${database.engine} in ${Math.round((Date.now() - started) / 1000)} s\n`,
+    );
+  } finally {
+    await database.destroy();
+  }
+}
+
+await main();
