@@ -4,6 +4,7 @@
 #   eval "$(.ci/postgres.sh start)"   # exports DATABASE_URL, PG_TMP, PG_PORT, PG_VERSION
 #   npm run test:db
 #   .ci/postgres.sh stop              # stops the cluster in $PG_TMP and deletes it
+#   .ci/postgres.sh halt | resume     # stops / restarts its server, keeping the data (outage tests)
 #
 # The cluster lives in a fresh /tmp directory, listens on 127.0.0.1 only (free port), trusts every
 # loopback connection and runs with fsync off: it is for tests, never for data you want to keep.
@@ -124,6 +125,7 @@ cmd_start() {
     -c "CREATE ROLE $APP_ROLE LOGIN CREATEDB" \
     -c "CREATE DATABASE $APP_DB OWNER $APP_ROLE" >&2
 
+  echo "$port" >"$tmp/port"
   trap - ERR
   log "ready on 127.0.0.1:$port"
   echo "export DATABASE_URL=postgres://$APP_ROLE@127.0.0.1:$port/$APP_DB"
@@ -164,11 +166,37 @@ cmd_stop() {
   log "stopped and removed $tmp"
 }
 
+# Stops the server of a running cluster but keeps its data (an outage, for recovery tests).
+cmd_halt() {
+  local tmp=${1:-${PG_TMP:-}} bin user
+  [[ -f "$tmp/$MARKER" ]] || die "$tmp is not a cluster made by postgres.sh"
+  bin=$(find_bin)
+  user=$(stat -c %U "$tmp/data")
+  as_user "$user" "$bin/pg_ctl" -D "$tmp/data" -m fast -w -t 30 stop >/dev/null
+  log "halted the server of $tmp"
+}
+
+# Starts a halted cluster again on the same port.
+cmd_resume() {
+  local tmp=${1:-${PG_TMP:-}} bin user port
+  [[ -f "$tmp/$MARKER" ]] || die "$tmp is not a cluster made by postgres.sh"
+  bin=$(find_bin)
+  user=$(stat -c %U "$tmp/data")
+  port=$(cat "$tmp/port")
+  as_user "$user" "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $tmp -c fsync=off \
+        -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null
+  log "resumed $tmp on 127.0.0.1:$port"
+}
+
 case "${1:-}" in
 start) cmd_start ;;
 stop) cmd_stop "${2:-}" ;;
+halt) cmd_halt "${2:-}" ;;
+resume) cmd_resume "${2:-}" ;;
 *)
-  echo "usage: $0 start | stop [PG_TMP]" >&2
+  echo "usage: $0 start | stop [PG_TMP] | halt [PG_TMP] | resume [PG_TMP]" >&2
   exit 2
   ;;
 esac
