@@ -1,5 +1,5 @@
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { type Driver, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema";
 
@@ -23,6 +23,27 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1082, (v) => v);
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, …); Kysely's
+ * own ROLLBACK then fails with "cannot rollback - no transaction is active" and that error hides
+ * the real one, so a full disk showed as an internal error. Roll back only when a transaction is
+ * still open, so the original error reaches the error handler.
+ */
+class RollbackSafeSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
+}
+
 /** Opens the SQLite file with the settings that lose no acknowledged write. */
 export function openSqlite(path: string): SQLite.Database {
   const sqlite = new SQLite(path);
@@ -43,6 +64,6 @@ export function connectDatabase(target: DatabaseTarget): Database {
     return { db, engine: "postgres", destroy: () => db.destroy() };
   }
   const sqlite = openSqlite(target.sqlitePath);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new RollbackSafeSqliteDialect(sqlite) });
   return { db, engine: "sqlite", destroy: () => db.destroy() };
 }

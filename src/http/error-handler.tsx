@@ -44,6 +44,11 @@ function toAppError(err: unknown): AppError {
     if (err.status === 400) return new AppError("bad_request", "请求格式不正确。");
     return new AppError(err.status >= 500 ? "internal" : "bad_request", "请求无法处理。");
   }
+  if (isStorageFull(err))
+    return new AppError(
+      "unavailable",
+      "服务器存储空间已满,本次提交未能保存,请稍后再试。如问题持续,请联系网站管理员。",
+    );
   if (isDatabaseDown(err))
     return new AppError("unavailable", "系统暂时无法访问数据库,请稍后再试。");
   return new AppError(
@@ -52,17 +57,17 @@ function toAppError(err: unknown): AppError {
   );
 }
 
+/** A full disk (SQLite cannot grow its WAL, PostgreSQL 53100 disk_full, a file write failed). */
+function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code ?? "";
+  return ["ENOSPC", "EDQUOT", "53100"].includes(code) || code.startsWith("SQLITE_FULL");
+}
+
 function isDatabaseDown(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code ?? "";
-  return [
-    "ECONNREFUSED",
-    "ECONNRESET",
-    "57P01",
-    "57P03",
-    "SQLITE_BUSY",
-    "SQLITE_FULL",
-    "SQLITE_IOERR",
-  ].some((c) => code.startsWith(c));
+  return ["ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "SQLITE_BUSY", "SQLITE_IOERR"].some((c) =>
+    code.startsWith(c),
+  );
 }
 
 const titles: Record<string, string> = {
