@@ -24,7 +24,26 @@ import { applicantColumns, applicationKeys } from "../src/requests/applicant-dat
 import { REPLY_RESULT_KEYS } from "../src/requests/results";
 import { searchEngineOf } from "../src/search/engine";
 import { buildSearchEntry } from "../src/search/indexer";
-import { between, createRandom, FAKE_PLACES, fakeRecordText, pick, type Random } from "./text";
+import { segmentForIndex, topKeywords } from "../src/search/segment";
+import {
+  between,
+  createRandom,
+  FAKE_PLACES,
+  type FakeText,
+  fakeRecordText,
+  pick,
+  type Random,
+} from "./text";
+
+const sentenceWords = new Map<string, string>();
+function segmentSentence(sentence: string): string {
+  let words = sentenceWords.get(sentence);
+  if (words === undefined) {
+    words = segmentForIndex(sentence);
+    sentenceWords.set(sentence, words);
+  }
+  return words;
+}
 
 const { values: args } = parseArgs({
   options: {
@@ -102,12 +121,14 @@ async function seedRecords(db: Kysely<DB>, random: Random, today: string, units:
   for (let done = 0; done < recordCount; ) {
     const n = Math.min(batchSize, recordCount - done);
     const rows: Insertable<RecordsTable>[] = [];
+    const bodies: FakeText[] = [];
     for (let i = 0; i < n; i++) {
       const publishedOn = randomDate(random, today);
       const year = Number(publishedOn.slice(0, 4));
       const serial = (serials.get(year) ?? 0) + 1;
       serials.set(year, serial);
       const text = fakeRecordText(random, year, between(random, 400, 1700));
+      bodies.push(text);
       const item = random() < 0.85 ? pick(random, catalog) : null;
       const formedOn = addDays(publishedOn, -between(random, 0, 25));
       const at = `${publishedOn}T0${between(random, 1, 9)}:${String(between(random, 10, 59))}:00.000Z`;
@@ -144,6 +165,8 @@ async function seedRecords(db: Kysely<DB>, random: Random, today: string, units:
     await db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto("records").values(rows).returning("id").execute();
       const entries = rows.map((row, i) => {
+        // The body's words are set below from per-sentence segmentation (cached): jieba over
+        // a million 1–5 KB bodies would take most of an hour, and the result is the same.
         const entry = buildSearchEntry(
           {
             id: inserted[i]!.id,
@@ -152,8 +175,8 @@ async function seedRecords(db: Kysely<DB>, random: Random, today: string, units:
             doc_no: row.doc_no ?? null,
             index_no: row.index_no ?? null,
             summary: "",
-            keywords: row.keywords ?? "",
-            body_text: row.body_text ?? "",
+            keywords: "",
+            body_text: "",
             published_at: row.published_at ?? null,
             published_on: row.published_on ?? null,
             catalog_item_id: row.catalog_item_id ?? null,
@@ -163,6 +186,14 @@ async function seedRecords(db: Kysely<DB>, random: Random, today: string, units:
           },
           [],
         );
+        const body = bodies[i]!;
+        entry.text.body = [
+          segmentForIndex(body.keywords.replace(",", " ")),
+          ...body.sentences.map(segmentSentence),
+        ].join(" ");
+        entry.row.body_keywords = topKeywords(
+          `${body.keywords.replace(",", " ")}\n${body.body}`,
+        ).join(" ");
         let key = entry.row.sort_key;
         while (usedSortKeys.has(key)) key--;
         usedSortKeys.add(key);

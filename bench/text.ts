@@ -97,6 +97,8 @@ const SENTENCES = [
 export interface FakeText {
   title: string;
   body: string;
+  /** The sentences the body is made of, in order (the seeder segments each distinct one once). */
+  sentences: string[];
   keywords: string;
 }
 
@@ -113,7 +115,7 @@ export function fakeRecordText(random: Random, year: number, bodyChars: number):
     parts.push(sentence);
     length += sentence.length;
   }
-  return { title, body: parts.join(""), keywords: `${subject},${action}` };
+  return { title, body: parts.join(""), sentences: parts, keywords: `${subject},${action}` };
 }
 
 export const FAKE_PLACES = PLACES;
