@@ -17,6 +17,10 @@ export interface Config {
   demo: boolean;
   sessionIdleMinutes: number;
   smtpUrl: string | null;
+  /** Sender address of outgoing mail (SMTP_FROM). */
+  mailFrom: string;
+  /** The site's public address for links in mail (GONGKAI_PUBLIC_URL), without trailing slash. */
+  publicUrl: string | null;
   /** Cookies get `Secure` when the site is served over TLS (directly or behind a proxy). */
   secureCookies: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
@@ -46,6 +50,14 @@ const envSchema = z.object({
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SMTP_FROM: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+$/, "must be an e-mail address")
+    .optional(),
+  GONGKAI_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "must be an http:// or https:// URL")
     .optional(),
 });
 
@@ -78,6 +90,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     demo: e.GONGKAI_DEMO,
     sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
     smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.SMTP_FROM ?? "noreply@gongkai.invalid",
+    publicUrl: e.GONGKAI_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
     secureCookies: e.GONGKAI_SECURE_COOKIES,
     trustProxy: e.GONGKAI_TRUST_PROXY,
     logLevel: e.GONGKAI_LOG_LEVEL,

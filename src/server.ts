@@ -3,8 +3,11 @@ import type { Config } from "./config";
 import { connectDatabase, type Database } from "./db/database";
 import { createApp } from "./http/app";
 import { prepareDatabase } from "./platform/bootstrap";
+import { jobs } from "./platform/jobs/registry";
+import { startScheduler } from "./platform/jobs/scheduler";
 import { createLogger, type Logger } from "./platform/log";
-import { publishDueScheduledRecords } from "./records/service";
+import { PageCache } from "./ui/cache/page-cache";
+import { listenForRevisions } from "./ui/cache/revision";
 
 export interface RunningServer {
   url: string;
@@ -19,13 +22,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   const database = connectDatabase(config);
   const lines = await prepareDatabase(database.db, config, logger, new Date());
-  const app = createApp({
-    db: database.db,
-    engine: database.engine,
-    config,
-    logger,
-    clock: () => new Date(),
-  });
+  // Other processes' content changes reach this one's page cache by LISTEN/NOTIFY (PostgreSQL).
+  const revisions = config.databaseUrl
+    ? await listenForRevisions(config.databaseUrl, (error) =>
+        logger.warn("content revision listener", { error: String(error) }),
+      )
+    : null;
+  const app = createApp(
+    { db: database.db, engine: database.engine, config, logger, clock: () => new Date() },
+    { pageCache: new PageCache() },
+  );
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -35,37 +41,24 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`;
   for (const line of lines) process.stdout.write(`${line}\n`);
-  const timer = startScheduledPublishing(database, logger);
+  // 定时发布, the mail sender and housekeeping (src/platform/jobs/registry.ts), safe with several
+  // processes on one database.
+  const scheduler = startScheduler({
+    db: database.db,
+    config: { ...config, port },
+    clock: () => new Date(),
+    logger,
+    jobs,
+  });
   logger.info("listening", { url, database: database.engine });
   return {
     url,
     database,
     close: async () => {
-      clearInterval(timer);
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await revisions?.close();
       await database.destroy();
     },
   };
-}
-
-/**
- * Publishes records whose scheduled time has come, every 30 seconds. Safe with several server
- * processes: each record is published under the records lock, exactly once.
- */
-function startScheduledPublishing(database: Database, logger: Logger): NodeJS.Timeout {
-  const timer = setInterval(() => {
-    publishDueScheduledRecords(database.db, new Date()).then(
-      (result) => {
-        if (result.published.length || result.refused.length) {
-          logger.info("scheduled publishing", {
-            published: result.published.length,
-            refused: result.refused.length,
-          });
-        }
-      },
-      (err: unknown) => logger.error("scheduled publishing failed", { error: String(err) }),
-    );
-  }, 30_000);
-  timer.unref();
-  return timer;
 }

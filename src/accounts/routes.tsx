@@ -6,10 +6,13 @@ import type { Api } from "../http/api";
 import { fieldErrors } from "../http/api";
 import { AppError } from "../http/errors";
 import type { AppEnv } from "../http/types";
+import { overdueMessagesForWorkbench } from "../messages/supervision";
 import { findUnit } from "../org/store";
+import { awaitingFeedbackForWorkbench } from "../participation/supervision";
 import type { AuditActor } from "../platform/audit";
 import { recordAudit } from "../platform/audit";
 import { hitRateLimit } from "../platform/rate-limit";
+import { workbenchNotices } from "../supervision/reminders/store";
 import { renderBackOffice, renderPortal } from "../ui/render";
 import { AdminHome } from "./dashboard";
 import { login } from "./login";
@@ -144,7 +147,20 @@ export function accountRoutes(app: Hono<AppEnv>, api: Api): void {
     const notices = hasRole(user, "admin")
       ? await calendarNotices(db, todayInShanghai(clock()))
       : [];
-    return renderBackOffice(c, "工作台", <AdminHome user={user} notices={notices} />);
+    const awaitingFeedback = await awaitingFeedbackForWorkbench(db, user, todayInShanghai(clock()));
+    const overdueMessages = await overdueMessagesForWorkbench(db, user, todayInShanghai(clock()));
+    const myNotices = await workbenchNotices(db, user.id);
+    return renderBackOffice(
+      c,
+      "工作台",
+      <AdminHome
+        user={user}
+        notices={notices}
+        awaitingFeedback={awaitingFeedback}
+        overdueMessages={overdueMessages}
+        myNotices={myNotices}
+      />,
+    );
   });
 
   api.route(

@@ -4,6 +4,8 @@ import type { Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { notFound } from "../http/errors";
 import type { AppEnv } from "../http/types";
+import { publicConcernsOfRecord } from "../messages/concerns";
+import { ConcernLinkList } from "../messages/public-views";
 import { fileResponse } from "../platform/files/serve";
 import { readStoredFile } from "../platform/files/store";
 import { findPublishedAttachment, findPublishedRecord } from "../records/public-store";
@@ -32,7 +34,14 @@ export function recordRoutes(app: Hono<AppEnv>): void {
         secure: c.get("deps").config.secureCookies,
       });
     }
-    return renderPortal(c, record.title, <RecordPage record={record} size={size} />);
+    const concerns = await publicConcernsOfRecord(c.get("deps").db, record.id);
+    return renderPortal(
+      c,
+      record.title,
+      <RecordPage record={record} size={size}>
+        <ConcernLinkList concerns={concerns} />
+      </RecordPage>,
+    );
   });
 
   app.get("/records/:id/print", async (c) => {

@@ -9,15 +9,26 @@ import { apiTokenRoutes } from "../accounts/token-routes";
 import { calendarRoutes } from "../calendar/routes";
 import { catalogRoutes } from "../catalog/routes";
 import { disclosureRoutes } from "../disclosure/routes";
+import { messageRoutes } from "../messages/routes";
 import { orgRoutes } from "../org/routes";
+import { meetingRoutes } from "../participation/meetings/routes";
+import { participationRoutes } from "../participation/routes";
+import { mailRoutes } from "../platform/mail/routes";
 import { platformRoutes } from "../platform/routes";
 import { defaultSiteSettings } from "../platform/settings";
 import { cachedSiteSettings } from "../platform/site-cache";
 import { portalRoutes } from "../portal/routes";
+import { publicityRoutes } from "../publicity/routes";
 import { recordApiRoutes } from "../records/api";
 import { recordBackOfficeRoutes } from "../records/backoffice-routes";
 import { caseworkRoutes } from "../requests/casework-routes";
 import { applicationRoutes } from "../requests/routes";
+import { serviceRoutes } from "../services/routes";
+import { subscriptionRoutes } from "../subscriptions/routes";
+import { annualReportRoutes } from "../supervision/annual-report/routes";
+import { reminderRoutes } from "../supervision/reminders/routes";
+import { supervisionRoutes } from "../supervision/routes";
+import { bumpRevisionOnChange, type PageCache, pageCacheMiddleware } from "../ui/cache/middleware";
 import { type Api, buildOpenApi, createApi } from "./api";
 import { csrfProtection } from "./csrf";
 import { handleError } from "./error-handler";
@@ -40,16 +51,33 @@ const domains: ((app: Hono<AppEnv>, api: Api) => void)[] = [
   catalogRoutes,
   caseworkRoutes,
   applicationRoutes,
+  serviceRoutes,
+  meetingRoutes,
+  participationRoutes,
+  publicityRoutes,
+  annualReportRoutes,
+  supervisionRoutes,
+  messageRoutes,
+  subscriptionRoutes,
+  mailRoutes,
+  reminderRoutes,
   platformRoutes,
   portalRoutes,
 ];
 
 const maxRequestBytes = 25 * 1024 * 1024;
 
+export interface AppOptions {
+  /** The public page cache; the server passes one, tests that need it pass their own. */
+  pageCache?: PageCache;
+}
+
 /** The one app factory, used by the server and by tests. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
+  // Outermost, so it also sees changes that end in an error page or a redirect.
+  app.use(bumpRevisionOnChange());
   app.use(async (c, next) => {
     c.set("deps", deps);
     c.set("clientIp", clientIpOf(c.env, c.req.header("x-forwarded-for"), deps.config.trustProxy));
@@ -81,6 +109,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   staticRoutes(app);
   healthRoutes(app);
+  // Public pages for anonymous visitors, before settings, CSRF and session lookups: a hit costs
+  // none of them (src/ui/cache/, ARCHITECTURE.md "Page cache").
+  app.use(pageCacheMiddleware(options.pageCache ?? null));
   app.use(async (c, next) => {
     c.set(
       "site",

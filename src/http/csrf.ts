@@ -11,6 +11,15 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const formTypes = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
 
 /**
+ * POST paths that need no CSRF field, each justified. RFC 8058 one-click unsubscribe: a mail
+ * provider POSTs "List-Unsubscribe=One-Click" to the List-Unsubscribe URL with no cookie, no
+ * field and no Origin of ours. That URL carries an unguessable per-subscription token (the proof
+ * a CSRF field would give: a forging site cannot know it), and its only effect is ending that one
+ * subscription (src/subscriptions/routes.tsx).
+ */
+const csrfExemptPosts: readonly RegExp[] = [/^\/subscriptions\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/];
+
+/**
  * Synchroniser-token CSRF protection for every browser form (double-submit, HMAC-signed):
  * each browser gets a random cookie, and every form carries HMAC(secret, cookie) in `_csrf`.
  * A cross-site page can make the browser send the cookie but cannot read it to forge the field.
@@ -31,7 +40,8 @@ export function csrfProtection(secret: string, secureCookies: boolean): Middlewa
     }
     const expected = hmacHex(secret, seed);
     c.set("csrfToken", expected);
-    if (unsafeMethods.has(c.req.method) && !c.req.path.startsWith("/api/")) {
+    const exempt = c.req.method === "POST" && csrfExemptPosts.some((re) => re.test(c.req.path));
+    if (unsafeMethods.has(c.req.method) && !c.req.path.startsWith("/api/") && !exempt) {
       await assertCsrf(c, expected);
     }
     await next();

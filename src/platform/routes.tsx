@@ -14,6 +14,13 @@ import { forgetSiteSettings } from "./site-cache";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date in YYYY-MM-DD (0000-00-00 or 2025-02-30 are not). */
+function isCalendarDate(value: string | undefined): value is string {
+  if (!value || !isoDate.test(value)) return false;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
+}
+
 export function platformRoutes(app: Hono<AppEnv>, _api: Api): void {
   app.get("/admin/audit", async (c) => {
     requireRole(c, "auditor");
@@ -22,8 +29,8 @@ export function platformRoutes(app: Hono<AppEnv>, _api: Api): void {
       action: q.action?.trim().slice(0, 64) || undefined,
       actor: q.actor?.trim().slice(0, 64) || undefined,
       objectType: q.objectType?.trim().slice(0, 64) || undefined,
-      from: isoDate.test(q.from ?? "") ? q.from : undefined,
-      to: isoDate.test(q.to ?? "") ? q.to : undefined,
+      from: isCalendarDate(q.from) ? q.from : undefined,
+      to: isCalendarDate(q.to) ? q.to : undefined,
     };
     const before = /^\d{1,12}$/.test(q.before ?? "") ? Number(q.before) : null;
     const page = await listAuditEntries(c.get("deps").db, filter, before);

@@ -44,6 +44,8 @@ export function HomePage(props: { latest: PublicRecordSummary[] }) {
         )}
         <p>
           <a href="/disclosure/records">更多信息</a>
+          {" · "}
+          <a href="/subscriptions">邮件订阅新信息</a>
         </p>
       </section>
       <h2>栏目</h2>

@@ -7,6 +7,7 @@ import type { DB } from "../db/schema";
 import { AppError, conflict } from "../http/errors";
 import { loadSiteSettings, type SiteSettings } from "../platform/settings";
 import { syncSearchIndex } from "../search/indexer";
+import { notifySubscribers } from "../subscriptions/service";
 import {
   inRecordTransaction,
   type RecordActor,
@@ -54,6 +55,10 @@ export async function publishTogether(
     });
     await syncSearchIndex(trx, updated.id);
     published.push(updated);
+  }
+  // E-mail subscribers, queued in this transaction: one mail per record and subscription.
+  for (const row of published) {
+    await notifySubscribers(trx, { kind: "recordPublished", recordId: row.id }, change.now);
   }
   return published;
 }

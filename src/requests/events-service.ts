@@ -7,6 +7,7 @@ import { loadWorkCalendar } from "../calendar/store";
 import type { DB } from "../db/schema";
 import { conflict, forbidden, notFound, validationError } from "../http/errors";
 import { recordAudit } from "../platform/audit";
+import { queueRepliedMail } from "../subscriptions/status-mails";
 import { deriveCaseState } from "./case-state";
 import { computeClock } from "./clock";
 import type { EventInput } from "./event-schema";
@@ -192,6 +193,11 @@ export async function appendEvent(
     { action: `application.${type}`, objectType: "application", objectId: row.id, detail },
     ctx.now,
   );
+  if (type === "reply" && isFinalResultKey(event.result)) {
+    // Status mail to an applicant who asked for it (src/subscriptions/status-mails.ts).
+    const result = resultLabel(event.result);
+    await queueRepliedMail(trx, row, { eventId, on, resultLabel: result }, ctx.now);
+  }
   timeline.push(event);
   const cache = cacheOf(row, timeline, calendar, todayInShanghai(ctx.now));
   await updateApplicationCache(trx, row.id, cache, ctx.now);

@@ -9,6 +9,7 @@ import type { AuditActor } from "../platform/audit";
 import { recordAudit } from "../platform/audit";
 import { idScanPolicy } from "../platform/files/policies";
 import { storeUpload, type Upload } from "../platform/files/store";
+import { queueFiledMail } from "../subscriptions/status-mails";
 import {
   type ApplicationKeys,
   applicantColumns,
@@ -69,13 +70,18 @@ export async function createOnlineApplication(
 ): Promise<FiledApplication> {
   const submittedOn = todayInShanghai(ctx.now);
   const calendar = await loadWorkCalendar(db);
-  const filed = await inTransaction(db, (trx) =>
-    fileApplication(trx, input, { channel: "online", submittedOn }, actor, ctx, null, calendar),
-  );
   const email = input.applicant.email;
-  return {
-    ...filed,
-    filedMail: email
+  return inTransaction(db, async (trx) => {
+    const filed = await fileApplication(
+      trx,
+      input,
+      { channel: "online", submittedOn },
+      actor,
+      ctx,
+      null,
+      calendar,
+    );
+    const filedMail = email
       ? applicationFiledMail({
           applicationNo: filed.applicationNo,
           queryCode: filed.queryCode,
@@ -84,8 +90,13 @@ export async function createOnlineApplication(
           submittedOn,
           siteName: ctx.siteName ?? "本网站",
         })
-      : null,
-  };
+      : null;
+    // Queued with the application, only for an applicant who asked for status mail.
+    if (filedMail && input.wantsStatusMail) {
+      await queueFiledMail(trx, filed.id, filedMail, ctx.keys.personal, ctx.now);
+    }
+    return { ...filed, filedMail };
+  });
 }
 
 interface ReceiptColumns {

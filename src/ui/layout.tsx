@@ -1,8 +1,10 @@
 import type { Child } from "hono/jsx";
 import { roleLabels } from "../accounts/roles";
+import { staticUrl } from "../http/static";
 import { navFor } from "./back-office-nav";
 import { PostForm } from "./forms";
 import { usePage } from "./page-context";
+import { careModeHref, scriptHref } from "./preferences";
 
 /** The public portal's sections, in the order a government site shows them. */
 export const portalSections = [
@@ -14,16 +16,24 @@ export const portalSections = [
   { href: "/services", label: "办事服务" },
 ] as const;
 
-function Document(props: { title: string; children: Child; bodyClass?: string }) {
-  const { site } = usePage();
+function Document(props: {
+  title: string;
+  children: Child;
+  bodyClass?: string;
+  description?: string;
+}) {
+  const { site, careMode } = usePage();
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" class={careMode ? "care-mode" : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${site.siteName}`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/static/site.css" />
+        <link rel="stylesheet" href={staticUrl("site.css")} />
+        <link rel="stylesheet" href={staticUrl("print.css")} media="print" />
+        {careMode ? <script src={staticUrl("read-aloud.js")} defer /> : null}
       </head>
       <body class={props.bodyClass}>
         <a class="skip-link" href="#main">
@@ -32,6 +42,38 @@ function Document(props: { title: string; children: Child; bodyClass?: string })
         {props.children}
       </body>
     </html>
+  );
+}
+
+/**
+ * 关怀模式 and 简繁 switches: plain links (a cookie, then back here), so they work without
+ * script. In care mode read-aloud.js adds a 朗读本页 button to the placeholder where the
+ * browser can speak.
+ */
+function DisplaySwitches() {
+  const { here, careMode, script } = usePage();
+  return (
+    <nav class="display-switches" aria-label="显示设置">
+      <ul class="wrap">
+        <li>
+          <a href={careModeHref(!careMode, here)} rel="nofollow">
+            {careMode ? "退出长辈版" : "长辈版(大字)"}
+          </a>
+        </li>
+        <li>
+          {script === "t" ? (
+            <a href={scriptHref("s", here)} rel="nofollow" lang="zh-CN">
+              简体
+            </a>
+          ) : (
+            <a href={scriptHref("t", here)} rel="nofollow" lang="zh-Hant">
+              繁體
+            </a>
+          )}
+        </li>
+        {careMode ? <li id="read-aloud" class="read-aloud" /> : null}
+      </ul>
+    </nav>
   );
 }
 
@@ -51,8 +93,12 @@ export function PortalLayout(props: { title: string; children: Child }) {
     portalSections.map((s) => s.href),
   );
   return (
-    <Document title={props.title}>
+    <Document
+      title={props.title}
+      description={`${props.title}:${site.hostOrganisation}依法主动公开政府信息,受理政府信息公开申请,回应社会关切。`}
+    >
       <header class="site-header">
+        <DisplaySwitches />
         <div class="wrap">
           <a class="site-name" href="/">
             {site.siteName}

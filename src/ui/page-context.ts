@@ -1,6 +1,7 @@
 import { createContext, useContext } from "hono/jsx";
 import type { CurrentUser } from "../accounts/store";
 import type { SiteSettings } from "../platform/settings";
+import type { ChineseScript } from "./preferences";
 
 /** Per-request values that deep view components need (CSRF field, current user, site). */
 export interface PageContext {
@@ -8,6 +9,12 @@ export interface PageContext {
   user: CurrentUser | null;
   site: SiteSettings;
   path: string;
+  /** Path and query of this page, for the preference links that come back to it. */
+  here: string;
+  /** 关怀模式 (长辈版) on a public page (src/ui/preferences.ts). */
+  careMode: boolean;
+  /** The characters the page will be sent in; the layout renders simplified either way. */
+  script: ChineseScript;
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);

@@ -182,6 +182,8 @@ export async function cleanUp(): Promise<void> {
 export class HttpBrowser {
   private readonly cookies = new Map<string, string>();
   csrf = "";
+  /** Sent with every request, e.g. X-Forwarded-For to act as another client address. */
+  headers: Record<string, string> = {};
   constructor(public base: string) {}
 
   cookie(name: string): string | undefined {
@@ -190,6 +192,7 @@ export class HttpBrowser {
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) headers.set(name, value);
     if (this.cookies.size) {
       headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     }
@@ -238,4 +241,92 @@ export class HttpBrowser {
     if (res.status !== 303) throw new Error(`login as ${username} answered ${res.status}`);
     return res.headers.get("location") ?? "";
   }
+}
+
+/** What the standby preload prints once every module of the server is loaded. */
+const STANDBY_WARM_MARK = "gongkai-standby: warm";
+
+export interface StandbyServer {
+  pid: number;
+  /** Resolves once the modules are loaded; rejects if the process exits first. */
+  warm: Promise<void>;
+  /**
+   * Lets the process run `src/main.ts` (config, database, migrations, listen) and waits until
+   * /healthz answers 200, like `startServer`. `readyMs` counts from this call.
+   */
+  go(timeoutMs?: number): Promise<ServerProcess>;
+}
+
+/**
+ * A server process started ahead of time, as `startServer` starts it plus one preload
+ * (`standby-preload.ts`) that imports the server's modules and then waits for a line on stdin
+ * before `src/main.ts` runs. Loading the modules is most of a start; the database is not opened
+ * until `go()`, so a standby that goes after a SIGKILL still opens the file cold and recovers it
+ * as a restarted server does. Tests that restart many times keep one or two standbys ready.
+ */
+export function spawnStandbyServer(env: Record<string, string>): StandbyServer {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./test/system/standby-preload.ts", "src/main.ts"],
+    {
+      cwd: projectRoot,
+      env: childEnv({ PORT: "0", HOST: "127.0.0.1", ...env }),
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
+  const { exited, out, err } = track(child);
+  let gone = false;
+  void exited.then(() => {
+    gone = true;
+  });
+  const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  const report = (why: string) =>
+    new Error(`${why}\n--- stdout ---\n${out()}\n--- stderr ---\n${err()}`);
+  const warm = new Promise<void>((resolve, reject) => {
+    const poll = () => {
+      if (out().includes(STANDBY_WARM_MARK)) resolve();
+      else if (gone) reject(report("the standby server exited while loading"));
+      else setTimeout(poll, 25);
+    };
+    poll();
+  });
+  warm.catch(() => {});
+  const go = async (timeoutMs = 30_000): Promise<ServerProcess> => {
+    await warm;
+    const started = performance.now();
+    child.stdin!.end("go\n");
+    const deadline = started + timeoutMs;
+    let url: string | null = null;
+    let healthy = false;
+    while (!healthy) {
+      if (gone) throw report("the server exited before it was ready");
+      if (performance.now() > deadline) {
+        await kill();
+        throw report(`the server was not ready within ${timeoutMs} ms`);
+      }
+      url ??= /Gongkai 已启动:(http:\/\/\S+\/)/.exec(out())?.[1] ?? null;
+      if (url) {
+        try {
+          const res = await fetch(`${url}healthz`, { signal: AbortSignal.timeout(1000) });
+          healthy = res.status === 200;
+        } catch {
+          // not listening yet
+        }
+      }
+      if (!healthy) await new Promise((r) => setTimeout(r, 25));
+    }
+    return {
+      url: url!,
+      pid: child.pid!,
+      readyMs: Math.round(performance.now() - started),
+      stdout: out,
+      stderr: err,
+      exited,
+      kill,
+    };
+  };
+  return { pid: child.pid!, warm, go };
 }

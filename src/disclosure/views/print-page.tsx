@@ -16,6 +16,7 @@ export function PrintPage(props: { record: PublicRecord }) {
         <meta name="robots" content="noindex" />
         <title>{`${r.title}(打印) - ${site.siteName}`}</title>
         <link rel="stylesheet" href="/static/site.css" />
+        <link rel="stylesheet" href="/static/print.css" media="print" />
       </head>
       <body class="print-view">
         <main id="main" class="print-sheet">

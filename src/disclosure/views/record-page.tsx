@@ -1,6 +1,7 @@
 // The public page of one record: the metadata table government sites show, the body, the
 // attachments, the policy ⇄ interpretation links, 字号 and a print version.
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import type { PublicRecord, PublicRecordLink } from "../../records/public-store";
 import { chineseDate, fileSizeText, genreLabel, validityLabel } from "../labels";
 import { TEXT_SIZES, type TextSize, textSizeLabels } from "../text-size";
@@ -158,7 +159,12 @@ function PageTools(props: { id: number; size: TextSize }) {
   );
 }
 
-export function RecordPage(props: { record: PublicRecord; size: TextSize }) {
+export function RecordPage(props: {
+  record: PublicRecord;
+  size: TextSize;
+  /** Sections other domains add after the related links (e.g. 回应的关切, src/messages). */
+  children?: Child;
+}) {
   const r = props.record;
   return (
     <article class={`record text-size-${props.size}`}>
@@ -172,6 +178,7 @@ export function RecordPage(props: { record: PublicRecord; size: TextSize }) {
       <RecordBody record={r} />
       <Attachments record={r} links />
       <RelatedLinks record={r} />
+      {props.children}
     </article>
   );
 }

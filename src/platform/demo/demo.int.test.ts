@@ -39,6 +39,11 @@ describe("demo content on first start", () => {
   let lines: string[];
   const db = () => t.db;
   const recordsInIdOrder = () => db().selectFrom("records").selectAll().orderBy("id").execute();
+  /** Records of the core demo story (the other domains' seeders add guides, responses, …). */
+  const coreStoryRecords = async () =>
+    (await recordsInIdOrder()).filter(
+      (r) => !["serviceGuide", "concernResponse", "policyQa", "annualReport"].includes(r.genre),
+    );
   const userId = async (username: string) =>
     (
       await db()
@@ -190,10 +195,9 @@ describe("demo content on first start", () => {
       .select("catalog_items.code")
       .where("records.state", "=", "published")
       .execute();
-    assert.deepEqual(
-      new Set(codes.map((c) => c.code)),
-      new Set(["FD-02", "FD-05", "FD-07", "FD-09"]),
-    );
+    const published = new Set(codes.map((c) => c.code));
+    // The core story's items; the service-guide demo adds the 办事指南 items (FD-01, FD-03).
+    for (const code of ["FD-02", "FD-05", "FD-07", "FD-09"]) assert.ok(published.has(code), code);
   });
 
   it("releases the 规范性文件 and its 政策解读 together", async () => {
@@ -207,7 +211,7 @@ describe("demo content on first start", () => {
   });
 
   it("dates the other records in 2024–2025, published after they were formed and on time", async () => {
-    const records = (await recordsInIdOrder()).filter(
+    const records = (await coreStoryRecords()).filter(
       (r) => r.published_on && r.doc_no !== demoNotice.docNo,
     );
     assert.ok(records.length >= 7);
@@ -245,18 +249,25 @@ describe("demo content on first start", () => {
 
   it("never stores a real-looking identity number for the demo applicants", async () => {
     const rows = await db().selectFrom("applications").selectAll().execute();
-    const text = JSON.stringify(rows);
+    // Hex hashes can hold 18 digits in a row by chance; they are not identity numbers.
+    const text = JSON.stringify(rows, (key, value) => (key.endsWith("_hash") ? undefined : value));
     assert.doesNotMatch(text, /\d{17}[\dX]/);
   });
 
   it("leaves an audit chain that verifies, the demo history in time order", async () => {
     const check = await verifyAuditChain(db());
     assert.equal(check.ok, true);
+    // The core story is replayed in time order; the other domains' demo seeders add their own
+    // content afterwards, each with its own dates.
+    const core = (await coreStoryRecords()).map((r) => String(r.id));
     const entries = await db()
       .selectFrom("audit_log")
       .select(["at", "action"])
       .where((eb) =>
-        eb.or([eb("action", "like", "record.%"), eb("action", "like", "application.%")]),
+        eb.or([
+          eb.and([eb("action", "like", "record.%"), eb("object_id", "in", core)]),
+          eb("action", "like", "application.%"),
+        ]),
       )
       .orderBy("id")
       .execute();

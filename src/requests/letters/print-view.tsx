@@ -11,6 +11,7 @@ export function LetterPrintView(props: { letter: LetterContent; backHref: string
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${l.title}(打印)`}</title>
+        <link rel="stylesheet" href="/static/print.css" media="print" />
         <link rel="stylesheet" href="/static/letter.css" />
       </head>
       <body class="letter-print">
