@@ -7,6 +7,7 @@ import type { Api } from "../http/api";
 import { notFound } from "../http/errors";
 import type { AppEnv } from "../http/types";
 import {
+  countPublishedByCatalogItem,
   listPublishedRecords,
   loadPublicFacets,
   type PublicRecordFilter,
@@ -53,7 +54,7 @@ function releaseDueRecords(): MiddlewareHandler<AppEnv> {
 
 async function statutoryGroups(db: Db): Promise<StatutoryGroup[]> {
   const items = await listCatalogItems(db, { activeOnly: true });
-  const { countsByCatalogItem } = await loadPublicFacets(db);
+  const countsByCatalogItem = await countPublishedByCatalogItem(db);
   const groups: StatutoryGroup[] = [];
   for (const i of items) {
     const entry = { id: i.id, item: i.item, count: countsByCatalogItem.get(i.id) ?? 0 };

@@ -75,9 +75,13 @@ export interface AppOptions {
 /** The one app factory, used by the server and by tests. */
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requestId());
   // Outermost, so it also sees changes that end in an error page or a redirect.
   app.use(bumpRevisionOnChange());
+  // Public pages for anonymous visitors, before everything else (request id, logging, security
+  // headers, settings, CSRF, session): a hit costs none of them and sends stored bytes, with the
+  // headers the rendered page had (src/ui/cache/, ARCHITECTURE.md "Page cache").
+  app.use(pageCacheMiddleware(options.pageCache ?? null, deps.clock));
+  app.use(requestId());
   app.use(async (c, next) => {
     c.set("deps", deps);
     c.set("clientIp", clientIpOf(c.env, c.req.header("x-forwarded-for"), deps.config.trustProxy));
@@ -109,9 +113,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   );
   staticRoutes(app);
   healthRoutes(app);
-  // Public pages for anonymous visitors, before settings, CSRF and session lookups: a hit costs
-  // none of them (src/ui/cache/, ARCHITECTURE.md "Page cache").
-  app.use(pageCacheMiddleware(options.pageCache ?? null));
   app.use(async (c, next) => {
     c.set(
       "site",

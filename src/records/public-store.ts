@@ -318,44 +318,56 @@ export interface PublicFacets {
   publishers: string[];
   /** Years of 发布日期, newest first. */
   years: number[];
-  /** Published records per catalog item id. */
-  countsByCatalogItem: Map<number, number>;
+}
+
+/**
+ * The distinct values of a short column among published records, in order, as a loose index scan
+ * over (state, column): one index seek per distinct value instead of reading every record
+ * (a plain DISTINCT walks all 300,000+ rows). Same SQL on SQLite and PostgreSQL.
+ */
+async function distinctPublished(db: Db, column: "topic" | "publisher"): Promise<string[]> {
+  const col = sql.ref(`records.${column}`);
+  const { rows } = await sql<{ v: string | null }>`
+    with recursive t(v) as (
+      select min(${col}) from records where records.state = 'published'
+      union all
+      select (select min(${col}) from records where records.state = 'published' and ${col} > t.v)
+      from t where t.v is not null
+    )
+    select v from t where v is not null`.execute(db);
+  return rows.map((r) => r.v!);
 }
 
 export async function loadPublicFacets(db: Db): Promise<PublicFacets> {
-  const topics = await publishedRecords(db)
-    .select("records.topic")
-    .distinct()
-    .orderBy("records.topic")
-    .execute();
-  const publishers = await publishedRecords(db)
-    .select("records.publisher")
-    .distinct()
-    .orderBy("records.publisher")
-    .execute();
+  const topics = await distinctPublished(db, "topic");
+  const publishers = await distinctPublished(db, "publisher");
+  // Two seeks on (state, published_on); nulls are skipped by min/max.
   const range = await publishedRecords(db)
     .select((eb) => [
       eb.fn.min("records.published_on").as("first"),
       eb.fn.max("records.published_on").as("last"),
     ])
     .executeTakeFirst();
-  const counts = await publishedRecords(db)
-    .where("records.catalog_item_id", "is not", null)
-    .select((eb) => ["records.catalog_item_id", eb.fn.countAll<number>().as("n")])
-    .groupBy("records.catalog_item_id")
-    .execute();
   const first = Number(range?.first?.slice(0, 4));
   const last = Number(range?.last?.slice(0, 4));
   const years: number[] = [];
   if (Number.isInteger(first) && Number.isInteger(last) && first > 0) {
     for (let y = last; y >= first; y--) years.push(y);
   }
-  return {
-    topics: topics.map((r) => r.topic),
-    publishers: publishers.map((r) => r.publisher),
-    years,
-    countsByCatalogItem: new Map(counts.map((r) => [r.catalog_item_id!, Number(r.n)])),
-  };
+  return { topics, publishers, years };
+}
+
+/**
+ * Published records per catalog item id (the 政府信息公开 home). Counts every published record,
+ * so only the page that shows the counts asks for it, not every filter form.
+ */
+export async function countPublishedByCatalogItem(db: Db): Promise<Map<number, number>> {
+  const counts = await publishedRecords(db)
+    .where("records.catalog_item_id", "is not", null)
+    .select((eb) => ["records.catalog_item_id", eb.fn.countAll<number>().as("n")])
+    .groupBy("records.catalog_item_id")
+    .execute();
+  return new Map(counts.map((r) => [r.catalog_item_id!, Number(r.n)]));
 }
 
 /** Number of published records (sitemap paging). */

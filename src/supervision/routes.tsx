@@ -5,8 +5,10 @@ import type { Api } from "../http/api";
 import type { AppEnv } from "../http/types";
 import { assessmentRoutes } from "./assessment/routes";
 import { dashboardRoutes } from "./dashboard/routes";
+import { taskRoutes } from "./tasks/routes";
 
 export function supervisionRoutes(app: Hono<AppEnv>, api: Api): void {
   dashboardRoutes(app, api);
   assessmentRoutes(app);
+  taskRoutes(app);
 }

@@ -44,7 +44,11 @@ export const backOfficeNav: NavItem[] = [
   { href: "/admin/publicity", label: "双公示", roles: ["editor", "admin"] },
   { href: "/admin/reports/annual", label: "年度报告", roles: ["reviewer", "approver", "auditor"] },
   { href: "/admin/messages", label: "留言办理", roles: ["editor", "reviewer", "approver"] },
-  { href: "/admin/supervision", label: "监督考核", roles: ["editor", "reviewer", "approver", "auditor"] },
+  {
+    href: "/admin/supervision",
+    label: "监督考核",
+    roles: ["editor", "reviewer", "approver", "auditor"],
+  },
   {
     href: "/admin/notices",
     label: "我的通知",

@@ -21,73 +21,77 @@ function recordIdOf(url: string): number {
   return Number(m[1]);
 }
 
-journey("a record is drafted, reviewed, signed and appears publicly", async (j) => {
-  const { page, server, size } = j;
-  await Promise.all([
-    staffUser(server, "bo-editor", ["editor"], "起草信息员"),
-    staffUser(server, "bo-reviewer", ["reviewer"], "保密审查人"),
-    staffUser(server, "bo-approver", ["approver"], "签发领导"),
-  ]);
-  const title = `关于开展${size.name === "phone" ? "春季" : "秋季"}食品安全宣传周活动的通知`;
+journey(
+  "a record is drafted, reviewed, signed and appears publicly",
+  async (j) => {
+    const { page, server, size } = j;
+    await Promise.all([
+      staffUser(server, "bo-editor", ["editor"], "起草信息员"),
+      staffUser(server, "bo-reviewer", ["reviewer"], "保密审查人"),
+      staffUser(server, "bo-approver", ["approver"], "签发领导"),
+    ]);
+    const title = `关于开展${size.name === "phone" ? "春季" : "秋季"}食品安全宣传周活动的通知`;
 
-  // 信息员: a draft with a PDF attachment, then 送审.
-  await logIn(j, "bo-editor");
-  await j.visit("/admin/records/new");
-  await page.getByLabel("标题").fill(title);
-  await page.getByLabel("所属单位").selectOption({ label: "局机关" });
-  await page.getByLabel("成文日期").fill("2025-09-01");
-  await page.getByLabel("主题分类").fill("食品安全");
-  await page.getByLabel("体裁").selectOption("notice");
-  await page.getByLabel("五公开类别").selectOption("execution");
-  const item = page.getByLabel("目录事项", { exact: true });
-  const firstItem = await item.locator("optgroup option").first().getAttribute("value");
-  await item.selectOption(firstItem!);
-  await page
-    .getByLabel("正文")
-    .fill("各乡镇市场监管所:\n现就开展食品安全宣传周活动有关事项通知如下。");
-  await page
-    .getByLabel("上传附件(可多选)")
-    .setInputFiles({ name: "活动方案.pdf", mimeType: "application/pdf", buffer: tinyPdf });
-  await j.follow(page.getByRole("button", { name: "保存为草稿" }));
-  const id = recordIdOf(page.url());
-  await page.getByText("活动方案.pdf").first().waitFor();
-  await j.follow(page.getByRole("button", { name: "送审" }));
-  await logOut(j);
+    // 信息员: a draft with a PDF attachment, then 送审.
+    await logIn(j, "bo-editor");
+    await j.visit("/admin/records/new");
+    await page.getByLabel("标题").fill(title);
+    await page.getByLabel("所属单位").selectOption({ label: "局机关" });
+    await page.getByLabel("成文日期").fill("2025-09-01");
+    await page.getByLabel("主题分类").fill("食品安全");
+    await page.getByLabel("体裁").selectOption("notice");
+    await page.getByLabel("五公开类别").selectOption("execution");
+    const item = page.getByLabel("目录事项", { exact: true });
+    const firstItem = await item.locator("optgroup option").first().getAttribute("value");
+    await item.selectOption(firstItem!);
+    await page
+      .getByLabel("正文")
+      .fill("各乡镇市场监管所:\n现就开展食品安全宣传周活动有关事项通知如下。");
+    await page
+      .getByLabel("上传附件(可多选)")
+      .setInputFiles({ name: "活动方案.pdf", mimeType: "application/pdf", buffer: tinyPdf });
+    await j.follow(page.getByRole("button", { name: "保存为草稿" }));
+    const id = recordIdOf(page.url());
+    await page.getByText("活动方案.pdf").first().waitFor();
+    await j.follow(page.getByRole("button", { name: "送审" }));
+    await logOut(j);
 
-  // 审核人: the 保密审查 form (not classified, no privacy, 主动公开) and 审核通过.
-  await logIn(j, "bo-reviewer");
-  await j.visit(`/admin/records/${id}`);
-  const approve = page.locator(`form[action="/admin/records/${id}/actions/approve"]`);
-  await approve.locator('input[name="isClassified"][value="no"]').check();
-  await approve.locator('input[name="involvesPrivacyOrTradeSecret"][value="no"]').check();
-  await approve.locator('input[name="disclosureAttribute"][value="proactive"]').check();
-  await approve.getByLabel("审核意见").fill("经保密审查,可以主动公开。");
-  await j.screenshot("review");
-  await j.follow(approve.getByRole("button", { name: "审核通过" }));
-  await logOut(j);
+    // 审核人: the 保密审查 form (not classified, no privacy, 主动公开) and 审核通过.
+    await logIn(j, "bo-reviewer");
+    await j.visit(`/admin/records/${id}`);
+    const approve = page.locator(`form[action="/admin/records/${id}/actions/approve"]`);
+    await approve.locator('input[name="isClassified"][value="no"]').check();
+    await approve.locator('input[name="involvesPrivacyOrTradeSecret"][value="no"]').check();
+    await approve.locator('input[name="disclosureAttribute"][value="proactive"]').check();
+    await approve.getByLabel("审核意见").fill("经保密审查,可以主动公开。");
+    await j.screenshot("review");
+    await j.follow(approve.getByRole("button", { name: "审核通过" }));
+    await logOut(j);
 
-  // 签发人: 签发并立即发布.
-  await logIn(j, "bo-approver");
-  await j.visit(`/admin/records/${id}`);
-  const sign = page.locator(`form[action="/admin/records/${id}/actions/sign"]`);
-  await sign.getByLabel("签发意见").fill("同意发布。");
-  await j.follow(sign.getByRole("button", { name: "签发并立即发布" }));
-  await page.locator(`main a[href="/records/${id}"]`).first().waitFor();
-  await logOut(j);
+    // 签发人: 签发并立即发布.
+    await logIn(j, "bo-approver");
+    await j.visit(`/admin/records/${id}`);
+    const sign = page.locator(`form[action="/admin/records/${id}/actions/sign"]`);
+    await sign.getByLabel("签发意见").fill("同意发布。");
+    await j.follow(sign.getByRole("button", { name: "签发并立即发布" }));
+    await page.locator(`main a[href="/records/${id}"]`).first().waitFor();
+    await logOut(j);
 
-  // Anyone: the record and its attachment on the public site.
-  await j.visit(`/records/${id}`);
-  await page.getByRole("heading", { level: 1, name: title }).waitFor();
-  await page.getByRole("rowheader", { name: "索引号" }).waitFor();
-  const attachment = page
-    .locator("section.attachments")
-    .getByRole("link", { name: "活动方案.pdf" });
-  const href = await attachment.getAttribute("href");
-  const res = await j.context.request.get(j.url(href!));
-  assert.equal(res.status(), 200);
-  assert.match(res.headers()["content-type"] ?? "", /^application\/pdf/);
-  await j.screenshot();
-});
+    // Anyone: the record and its attachment on the public site.
+    await j.visit(`/records/${id}`);
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByRole("rowheader", { name: "索引号" }).waitFor();
+    const attachment = page
+      .locator("section.attachments")
+      .getByRole("link", { name: "活动方案.pdf" });
+    const href = await attachment.getAttribute("href");
+    const res = await j.context.request.get(j.url(href!));
+    assert.equal(res.status(), 200);
+    assert.match(res.headers()["content-type"] ?? "", /^application\/pdf/);
+    await j.screenshot();
+  },
+  { id: "back-office-record" },
+);
 
 /** Opens one event form (a <details>), fills it with `fill` and submits it. */
 async function recordEvent(
@@ -108,7 +112,9 @@ journey(
   "an application officer handles 补正 and 答复 and downloads the reply letter",
   async (j) => {
     const { page, server } = j;
-    await staffUser(server, "bo-officer", ["applicationOfficer"], "经办人");
+    // The account is made in the background while the citizen fills the form.
+    const officer = staffUser(server, "bo-officer", ["applicationOfficer"], "经办人");
+    officer.catch(() => {});
 
     // The application, filed online with an ID scan.
     await j.visit("/applications/new");
@@ -130,6 +136,7 @@ journey(
     const number = (await page.locator("dl.receipt dd").first().textContent())?.trim() ?? "";
     assert.match(number, /^YSQ-\d{4}-\d{5}$/);
 
+    await officer;
     await logIn(j, "bo-officer");
     await j.visit("/admin/applications");
     await j.follow(page.locator("main").getByRole("link", { name: number }).first());
@@ -177,26 +184,31 @@ journey(
     assert.match(res.headers()["content-disposition"] ?? "", /attachment/);
     await j.screenshot("letters");
   },
+  { id: "back-office-application" },
 );
 
-journey("a reviewer reads this year's annual report draft and downloads it", async (j) => {
-  const { page, server } = j;
-  await staffUser(server, "bo-reviewer", ["reviewer"], "保密审查人");
-  await logIn(j, "bo-reviewer");
-  await j.follow(
-    page.getByRole("navigation", { name: "后台菜单" }).getByRole("link", { name: "年度报告" }),
-  );
-  assert.equal(new URL(page.url()).pathname, "/admin/reports/annual");
-  await j.follow(page.locator('main a[href^="/admin/reports/annual/"]').first());
-  assert.match(new URL(page.url()).pathname, /^\/admin\/reports\/annual\/\d{4}$/);
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  await j.screenshot();
-  const docx = page.locator('main a[href$="/report.docx"]');
-  if ((await docx.count()) > 0) {
-    const res = await j.context.request.get(j.url((await docx.first().getAttribute("href"))!));
-    assert.equal(res.status(), 200);
-    assert.equal(res.headers()["content-type"]?.split(";")[0], DOCX_TYPE);
-  } else {
-    j.note("the draft offers no DOCX download before it is finalised");
-  }
-});
+journey(
+  "a reviewer reads this year's annual report draft and downloads it",
+  async (j) => {
+    const { page, server } = j;
+    await staffUser(server, "bo-reviewer", ["reviewer"], "保密审查人");
+    await logIn(j, "bo-reviewer");
+    await j.follow(
+      page.getByRole("navigation", { name: "后台菜单" }).getByRole("link", { name: "年度报告" }),
+    );
+    assert.equal(new URL(page.url()).pathname, "/admin/reports/annual");
+    await j.follow(page.locator('main a[href^="/admin/reports/annual/"]').first());
+    assert.match(new URL(page.url()).pathname, /^\/admin\/reports\/annual\/\d{4}$/);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await j.screenshot();
+    const docx = page.locator('main a[href$="/report.docx"]');
+    if ((await docx.count()) > 0) {
+      const res = await j.context.request.get(j.url((await docx.first().getAttribute("href"))!));
+      assert.equal(res.status(), 200);
+      assert.equal(res.headers()["content-type"]?.split(";")[0], DOCX_TYPE);
+    } else {
+      j.note("the draft offers no DOCX download before it is finalised");
+    }
+  },
+  { id: "back-office-annual-report" },
+);

@@ -14,7 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("supervision_tasks_year").on("supervision_tasks").column("year").execute();
+  await db.schema
+    .createIndex("supervision_tasks_year")
+    .on("supervision_tasks")
+    .column("year")
+    .execute();
   await addIdColumn(db.schema.createTable("supervision_assignments"), engine)
     .addColumn("task_id", "integer", (c) => c.notNull().references("supervision_tasks.id"))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("units.id"))
@@ -63,9 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column("held_on")
     .execute();
   await addIdColumn(db.schema.createTable("supervision_training_attendees"), engine)
-    .addColumn("training_id", "integer", (c) =>
-      c.notNull().references("supervision_trainings.id"),
-    )
+    .addColumn("training_id", "integer", (c) => c.notNull().references("supervision_trainings.id"))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("units.id"))
     .addColumn("user_id", "integer", (c) => c.references("users.id"))
     .addColumn("name", "text", (c) => c.notNull())

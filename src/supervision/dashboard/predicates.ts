@@ -71,14 +71,17 @@ export function policyWithoutInterpretation(eb: RecordsEb, period: Period): Expr
       eb("records.genre", "in", [...POLICY_GENRES]),
       eb("records.needs_interpretation", "=", 1),
     ]),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom("records as i")
-          .select("i.id")
-          .whereRef("i.interprets_record_id", "=", "records.id")
-          .where("i.state", "=", "published"),
-      ),
+    // Not correlated, so the engines evaluate the list of interpreted policies once.
+    eb(
+      "records.id",
+      "not in",
+      eb
+        .selectFrom("records as i")
+        .select("i.interprets_record_id")
+        .where("i.genre", "=", "interpretation")
+        .where("i.state", "=", "published")
+        .where("i.interprets_record_id", "is not", null)
+        .$narrowType<{ interprets_record_id: number }>(),
     ),
   ]);
 }

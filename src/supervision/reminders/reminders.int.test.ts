@@ -2,6 +2,7 @@
 // connections) on every tick, over 国庆 2025 and its 调休 days; then the notices on the workbench.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { formatHtmlError, validateHtml } from "../../../test/browser/support/checks";
 import { createTestApp, type TestApp } from "../../../test/support/app";
 import { loadWorkCalendar } from "../../calendar/store";
 import { connectDatabase, type Database } from "../../db/database";
@@ -476,6 +477,14 @@ describe("reminders and the daily digest", () => {
     assert.ok(!home.includes("LY-2025-00901"));
 
     const page = await (await editor.get("/admin/notices")).text();
+    const problems: string[] = [];
+    for (const [name, html] of [
+      ["workbench", home],
+      ["notices", page],
+    ] as const) {
+      for (const m of await validateHtml(html, name)) problems.push(formatHtmlError(m, html));
+    }
+    assert.deepEqual(problems, []);
     assert.match(page, /记录乙-起草人已停用/);
     assert.ok(!page.includes("超期事项汇总("), "another user's digest is not listed");
     const first = (await noticesOf(ids.aEditor!))[0]!;

@@ -8,7 +8,14 @@ import { TEXT_SIZE_COOKIE } from "../../disclosure/text-size";
 import { csrfCookie } from "../../http/csrf";
 import type { AppEnv } from "../../http/types";
 import { CARE_MODE_COOKIE, preferencesOf, SCRIPT_COOKIE } from "../preferences";
-import { buildEntry, type CachedPage, chooseEncoding, PageCache, pageCacheKey } from "./page-cache";
+import {
+  buildPlainEntry,
+  type CachedPage,
+  chooseEncoding,
+  compressPage,
+  PageCache,
+  pageCacheKey,
+} from "./page-cache";
 import { bumpContentRevision, contentRevision, revisionIsReliable } from "./revision";
 
 /** Set by renderDocument on a page anyone may be shown; removed here before the response leaves. */
@@ -18,6 +25,17 @@ export const CACHEABLE_MARK = "x-gongkai-shareable";
 const SHAREABLE_COOKIES = new Set([csrfCookie, CARE_MODE_COOKIE, SCRIPT_COOKIE, TEXT_SIZE_COOKIE]);
 /** Headers of the rendered response that the cached representation replaces. */
 const replaced = new Set(["content-length", "content-encoding", CACHEABLE_MARK]);
+/** Headers not stored with an entry: per response, or set by `respond` itself. */
+const notStored = new Set([
+  ...replaced,
+  "set-cookie",
+  "x-request-id",
+  "content-type",
+  "etag",
+  "cache-control",
+  "vary",
+  "x-page-cache",
+]);
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
@@ -47,24 +65,32 @@ function keyOf(c: Context<AppEnv>): string | null {
   });
 }
 
-function respond(c: Context<AppEnv>, entry: CachedPage, state: "hit" | "miss"): Response {
-  const headers = new Headers({
-    "Content-Type": entry.contentType,
-    ETag: entry.etag,
-    "Cache-Control": "no-cache",
-    Vary: "Accept-Encoding, Cookie",
-    "X-Page-Cache": state,
-  });
+function respond(
+  c: Context<AppEnv>,
+  cache: PageCache,
+  entry: CachedPage,
+  state: "hit" | "miss",
+): Response {
+  const headers = new Headers(entry.headers);
+  headers.set("Content-Type", entry.contentType);
+  headers.set("ETag", entry.etag);
+  headers.set("Cache-Control", "no-cache");
+  headers.set("Vary", "Accept-Encoding, Cookie");
+  headers.set("X-Page-Cache", state);
   if (c.req.header("if-none-match") === entry.etag)
     return new Response(null, { status: 304, headers });
-  const encoding = chooseEncoding(c.req.header("accept-encoding"));
+  // A miss answers uncompressed: compressing costs more CPU than rendering, and most pages
+  // stored (a record page) are never asked for again. The first hit that wants it compresses.
+  const encoding = state === "hit" ? chooseEncoding(c.req.header("accept-encoding")) : "identity";
+  if (encoding !== "identity" && !entry.br) {
+    const before = entry.bytes;
+    compressPage(entry);
+    cache.resized(entry, before);
+  }
   if (encoding !== "identity") headers.set("Content-Encoding", encoding);
-  const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.identity;
+  const body = encoding === "br" ? entry.br! : encoding === "gzip" ? entry.gzip! : entry.identity;
   headers.set("Content-Length", String(body.length));
-  return new Response(new Uint8Array(body.buffer, body.byteOffset, body.length), {
-    status: 200,
-    headers,
-  });
+  return new Response(body, { status: 200, headers });
 }
 
 /** Whether the rendered response may be stored: marked, 200, and it sets no cookie of its own. */
@@ -75,10 +101,17 @@ function storable(res: Response): boolean {
 }
 
 /**
+ * Installed before request ids, logging, security headers, site settings, CSRF and the session
+ * lookup (src/http/app.tsx): a hit runs none of them and sends stored bytes. The headers those
+ * add to a rendered page are stored with the entry and sent again on a hit.
+ *
  * Without a cache (tests built on createTestApp change data behind the app's back, through
  * services) the middleware only removes the mark.
  */
-export function pageCacheMiddleware(cache: PageCache | null): MiddlewareHandler<AppEnv> {
+export function pageCacheMiddleware(
+  cache: PageCache | null,
+  clock: () => Date,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = cache ? keyOf(c) : null;
     if (key === null || !cache) {
@@ -89,26 +122,28 @@ export function pageCacheMiddleware(cache: PageCache | null): MiddlewareHandler<
     // The revision before rendering: a change committed while we render makes this entry stale.
     const revision = contentRevision();
     // The app's clock, so tests that move time also age the cache.
-    const now = () => c.get("deps").clock().getTime();
-    const hit = cache.get(key, revision, now());
-    if (hit) return respond(c, hit, "hit");
+    const hit = cache.get(key, revision, clock().getTime());
+    if (hit) return respond(c, cache, hit, "hit");
     await next();
     const res = c.res;
     if (!storable(res)) {
       res.headers.delete(CACHEABLE_MARK);
       return;
     }
-    const entry = buildEntry(
+    const entry = buildPlainEntry(
       key,
-      await res.text(),
+      Buffer.from(await res.arrayBuffer()),
       res.headers.get("content-type") ?? "text/html; charset=UTF-8",
       revision,
-      now(),
+      clock().getTime(),
     );
+    for (const [name, value] of res.headers) {
+      if (!notStored.has(name)) entry.headers.push([name, value]);
+    }
     cache.set(entry);
-    const fresh = respond(c, entry, "miss");
-    // Keep the other headers (request id, the CSRF seed cookie the first visit gets, so the
-    // browser's later forms work); the cached copy itself has none of them.
+    const fresh = respond(c, cache, entry, "miss");
+    // Keep this response's own headers (request id, the CSRF seed cookie the first visit gets,
+    // so the browser's later forms work); the cached copy itself has none of them.
     for (const [name, value] of res.headers) {
       if (name === "set-cookie" || fresh.headers.has(name) || replaced.has(name)) continue;
       fresh.headers.set(name, value);

@@ -12,9 +12,12 @@ export interface CachedPage {
   storedAt: number;
   contentType: string;
   etag: string;
+  /** The rendered response's other headers (security headers…), sent again on every hit. */
+  headers: [string, string][];
   identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+  /** Null until compressPage has run (a miss stores the plain bytes only, see below). */
+  gzip: Buffer | null;
+  br: Buffer | null;
   bytes: number;
 }
 
@@ -61,7 +64,56 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return "identity";
 }
 
-/** Compresses once at store time; brotli quality 9 takes ~2 ms on a 30 KB page. */
+const brotliOptions = (size: number) => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 9,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: size,
+  },
+});
+
+const entryBytes = (key: string, identity: Buffer, gz: Buffer | null, br: Buffer | null) =>
+  identity.length + (gz?.length ?? 0) + (br?.length ?? 0) + key.length * 2 + 200;
+
+/**
+ * The plain entry a miss stores: no compression on the request's path. Compressing a 30 KB page
+ * (gzip 9 + brotli 9) costs ~8 ms of CPU, which on uncached pages (every record page is a miss)
+ * was most of the request; compressPage does it on the first hit that wants it.
+ */
+export function buildPlainEntry(
+  key: string,
+  body: Buffer,
+  contentType: string,
+  revision: number,
+  now: number,
+): CachedPage {
+  const etag = `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
+  return {
+    key,
+    revision,
+    storedAt: now,
+    contentType,
+    etag,
+    headers: [],
+    identity: body,
+    gzip: null,
+    br: null,
+    bytes: entryBytes(key, body, null, null),
+  };
+}
+
+/**
+ * Adds the gzip and brotli bytes, once, on the first hit that asks for them: a page visited once
+ * (most record pages) never pays for compression, a popular one pays once.
+ */
+export function compressPage(entry: CachedPage): void {
+  if (entry.gzip && entry.br) return;
+  entry.gzip = gzipSync(entry.identity, { level: 9 });
+  entry.br = brotliCompressSync(entry.identity, brotliOptions(entry.identity.length));
+  entry.bytes = entryBytes(entry.key, entry.identity, entry.gzip, entry.br);
+}
+
+/** Compresses at once (tests, and callers that want every representation up front). */
 export function buildEntry(
   key: string,
   body: string,
@@ -71,13 +123,7 @@ export function buildEntry(
 ): CachedPage {
   const identity = Buffer.from(body, "utf8");
   const gzip = gzipSync(identity, { level: 9 });
-  const br = brotliCompressSync(identity, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 9,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-    },
-  });
+  const br = brotliCompressSync(identity, brotliOptions(identity.length));
   const etag = `W/"${createHash("sha256").update(identity).digest("base64url").slice(0, 22)}"`;
   return {
     key,
@@ -85,10 +131,11 @@ export function buildEntry(
     storedAt: now,
     contentType,
     etag,
+    headers: [],
     identity,
     gzip,
     br,
-    bytes: identity.length + gzip.length + br.length + key.length * 2 + 200,
+    bytes: entryBytes(key, identity, gzip, br),
   };
 }
 
@@ -142,6 +189,17 @@ export class PageCache {
     }
     this.entries.set(entry.key, entry);
     this.total += entry.bytes;
+    for (const [key, oldest] of this.entries) {
+      if (this.total <= this.maxBytes) break;
+      this.entries.delete(key);
+      this.total -= oldest.bytes;
+    }
+  }
+
+  /** An entry grew after it was stored (compressPage): count its new size, evict if needed. */
+  resized(entry: CachedPage, oldBytes: number): void {
+    if (this.entries.get(entry.key) !== entry) return;
+    this.total += entry.bytes - oldBytes;
     for (const [key, oldest] of this.entries) {
       if (this.total <= this.maxBytes) break;
       this.entries.delete(key);

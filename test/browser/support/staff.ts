@@ -52,11 +52,20 @@ export function staffUser(
   return p;
 }
 
-/** A new API token for an existing user (`gongkai token create`). */
-export async function apiToken(server: TestServer, username: string): Promise<string> {
-  const r = await gongkai(["token", "create", "--user", username], cliEnv(server));
-  if (r.code !== 0) throw new Error(`gongkai token create: ${r.stderr}${r.stdout}`);
-  return r.stdout.trim().split("\n").at(-1)!.trim();
+const tokens = new Map<string, Promise<string>>();
+
+/** An API token for an existing user (`gongkai token create`), made once per server and user. */
+export function apiToken(server: TestServer, username: string): Promise<string> {
+  const key = `${server.url} ${username}`;
+  let p = tokens.get(key);
+  if (!p) {
+    p = gongkai(["token", "create", "--user", username], cliEnv(server)).then((r) => {
+      if (r.code !== 0) throw new Error(`gongkai token create: ${r.stderr}${r.stdout}`);
+      return r.stdout.trim().split("\n").at(-1)!.trim();
+    });
+    tokens.set(key, p);
+  }
+  return p;
 }
 
 /** Logs in through /login (a fresh page load), checked like every other page. */
