@@ -280,7 +280,7 @@ async function main() {
     // seen (a distinct `page`); only the first 50 pages exist, so the tail pages are empty results
     // the engine must still compute.
     const searchUncached = (name: string, words: string[]) =>
-      measure({ name, path: `/search?q=${words.join("|")}&page={n}`, kind: "uncached" }, () => {
+      measure({ name, path: `/search?q=${words.join("、")} (page 1–20)`, kind: "uncached" }, () => {
         let n = 0;
         return load(base, (req) => {
           n++;

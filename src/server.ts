@@ -6,6 +6,7 @@ import { prepareDatabase } from "./platform/bootstrap";
 import { jobs } from "./platform/jobs/registry";
 import { startScheduler } from "./platform/jobs/scheduler";
 import { createLogger, type Logger } from "./platform/log";
+import { enableSearchWindowCache } from "./search/search";
 import { PageCache } from "./ui/cache/page-cache";
 import { listenForRevisions } from "./ui/cache/revision";
 
@@ -28,6 +29,8 @@ export async function startServer(
         logger.warn("content revision listener", { error: String(error) }),
       )
     : null;
+  // Paging through a search reuses its ranked ids, under the page cache's freshness rules.
+  enableSearchWindowCache();
   const app = createApp(
     { db: database.db, engine: database.engine, config, logger, clock: () => new Date() },
     { pageCache: new PageCache() },

@@ -64,19 +64,6 @@ export function connectDatabase(target: DatabaseTarget): Database {
     return { db, engine: "postgres", destroy: () => db.destroy() };
   }
   const sqlite = openSqlite(target.sqlitePath);
-  const db = new Kysely<DB>({
-    dialect: new RollbackSafeSqliteDialect(sqlite),
-    log: process.env.TMP_QLOG
-      ? (e) => {
-          if (e.queryDurationMillis > Number(process.env.TMP_QLOG))
-            console.error(
-              "QLOG",
-              e.queryDurationMillis.toFixed(1),
-              e.query.sql.slice(0, 400),
-              JSON.stringify(e.query.parameters).slice(0, 100),
-            );
-        }
-      : undefined,
-  });
+  const db = new Kysely<DB>({ dialect: new RollbackSafeSqliteDialect(sqlite) });
   return { db, engine: "sqlite", destroy: () => db.destroy() };
 }

@@ -54,7 +54,10 @@ function releaseDueRecords(): MiddlewareHandler<AppEnv> {
 
 async function statutoryGroups(db: Db): Promise<StatutoryGroup[]> {
   const items = await listCatalogItems(db, { activeOnly: true });
-  const countsByCatalogItem = await countPublishedByCatalogItem(db);
+  const countsByCatalogItem = await countPublishedByCatalogItem(
+    db,
+    items.map((i) => i.id),
+  );
   const groups: StatutoryGroup[] = [];
   for (const i of items) {
     const entry = { id: i.id, item: i.item, count: countsByCatalogItem.get(i.id) ?? 0 };

@@ -341,15 +341,15 @@ async function distinctPublished(db: Db, column: "topic" | "publisher"): Promise
 export async function loadPublicFacets(db: Db): Promise<PublicFacets> {
   const topics = await distinctPublished(db, "topic");
   const publishers = await distinctPublished(db, "publisher");
-  // Two seeks on (state, published_on); nulls are skipped by min/max.
-  const range = await publishedRecords(db)
-    .select((eb) => [
-      eb.fn.min("records.published_on").as("first"),
-      eb.fn.max("records.published_on").as("last"),
-    ])
+  // One seek each on (state, published_on): SQLite only does that for a lone min() or max().
+  const firstRow = await publishedRecords(db)
+    .select((eb) => eb.fn.min("records.published_on").as("v"))
     .executeTakeFirst();
-  const first = Number(range?.first?.slice(0, 4));
-  const last = Number(range?.last?.slice(0, 4));
+  const lastRow = await publishedRecords(db)
+    .select((eb) => eb.fn.max("records.published_on").as("v"))
+    .executeTakeFirst();
+  const first = Number(firstRow?.v?.slice(0, 4));
+  const last = Number(lastRow?.v?.slice(0, 4));
   const years: number[] = [];
   if (Number.isInteger(first) && Number.isInteger(last) && first > 0) {
     for (let y = last; y >= first; y--) years.push(y);
@@ -361,13 +361,21 @@ export async function loadPublicFacets(db: Db): Promise<PublicFacets> {
  * Published records per catalog item id (the 政府信息公开 home). Counts every published record,
  * so only the page that shows the counts asks for it, not every filter form.
  */
-export async function countPublishedByCatalogItem(db: Db): Promise<Map<number, number>> {
-  const counts = await publishedRecords(db)
-    .where("records.catalog_item_id", "is not", null)
-    .select((eb) => ["records.catalog_item_id", eb.fn.countAll<number>().as("n")])
-    .groupBy("records.catalog_item_id")
-    .execute();
-  return new Map(counts.map((r) => [r.catalog_item_id!, Number(r.n)]));
+export async function countPublishedByCatalogItem(
+  db: Db,
+  catalogItemIds: readonly number[],
+): Promise<Map<number, number>> {
+  // One count per item on (catalog_item_id, state, …), read from the index alone; a single
+  // GROUP BY let the planner pick a (state, …) index and read every record row.
+  const counts = new Map<number, number>();
+  for (const id of catalogItemIds) {
+    const row = await publishedRecords(db)
+      .where("records.catalog_item_id", "=", id)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    counts.set(id, Number(row.n));
+  }
+  return counts;
 }
 
 /** Number of published records (sitemap paging). */

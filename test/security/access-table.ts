@@ -70,6 +70,10 @@ const reportEditors: readonly Role[] = ["reviewer", "approver"];
 const reportViewers: readonly Role[] = ["reviewer", "approver", "auditor"];
 /** src/supervision/policy.ts supervisionRoles (合规看板). */
 const supervisors: readonly Role[] = ["editor", "reviewer", "approver", "auditor"];
+/** src/supervision/policy.ts canViewAssessment: the office and the auditor. */
+const assessmentReaders: readonly Role[] = ["reviewer", "approver", "auditor"];
+/** src/supervision/policy.ts canManageTasks: the office. */
+const taskManagers: readonly Role[] = ["reviewer", "approver"];
 /** src/messages/policy.ts messageStaffRoles / templateEditorRoles. */
 const messageStaff: readonly Role[] = ["editor", "reviewer", "approver"];
 const messageTemplateEditors: readonly Role[] = ["reviewer", "admin"];
@@ -578,6 +582,42 @@ export const accessTable: Record<string, Access> = {
   "GET /admin/supervision/items": { who: supervisors },
   // The API route calls requireUser only; dashboardFor refuses the other roles (403) itself.
   "GET /api/v1/dashboard": { who: supervisors },
+  // src/supervision/policy.ts: the office (审核人/签发人 of the root unit, as every matrix user is)
+  // and the auditor read the assessment; the administrator only edits its weights.
+  // A unit's staff are sent to their own unit's sheet, the administrator to the weights.
+  "GET /admin/supervision/assessment": { who: [...supervisors, "admin"] },
+  "GET /admin/supervision/assessment/export.xlsx": { who: assessmentReaders },
+  "GET /admin/supervision/assessment/weights": { who: admin },
+  "POST /admin/supervision/assessment/weights": { who: admin },
+  // A unit's own sheet: its staff too (every matrix user belongs to the root unit).
+  "GET /admin/supervision/assessment/:unitId{[0-9]+}": {
+    who: supervisors,
+    params: { unitId: "unit" },
+  },
+  "GET /admin/supervision/tasks": { who: supervisors },
+  "POST /admin/supervision/tasks": { who: taskManagers },
+  "GET /admin/supervision/tasks/:id{[0-9]+}": {
+    who: supervisors,
+    params: { id: "=999999" },
+    missing: true,
+  },
+  "POST /admin/supervision/tasks/assignments/:id{[0-9]+}/reports": {
+    who: ["editor", "reviewer", "approver"],
+    params: { id: "=999999" },
+    missing: true,
+  },
+  "GET /admin/supervision/tasks/files/:id{[0-9]+}": {
+    who: supervisors,
+    params: { id: "=999999" },
+    missing: true,
+  },
+  "GET /admin/supervision/trainings": { who: supervisors },
+  "POST /admin/supervision/trainings": { who: taskManagers },
+  "GET /admin/supervision/trainings/:id{[0-9]+}": {
+    who: supervisors,
+    params: { id: "=999999" },
+    missing: true,
+  },
   "GET /admin/notices": { who: "anyUser" },
   "POST /admin/notices/read-all": { who: "anyUser" },
   "POST /admin/notices/:id{[0-9]{1,10}}/read": {

@@ -9,8 +9,6 @@ const indexes: { name: string; table: string; columns: string[] }[] = [
   { name: "records_state_publisher_idx", table: "records", columns: ["state", "publisher"] },
   // The range of 发布日期 years: min/max as two index seeks.
   { name: "records_state_published_on_idx", table: "records", columns: ["state", "published_on"] },
-  // The lazy 定时发布 check that runs before every public read.
-  { name: "records_state_scheduled_idx", table: "records", columns: ["state", "scheduled_at"] },
   // The annual report's 规范性文件 facts, read from the index alone (no record row, no body).
   {
     name: "records_genre_validity_idx",

@@ -57,9 +57,10 @@ function keyOf(c: Context<AppEnv>): string | null {
   if (!revisionIsReliable()) return null;
   const cookies = getCookie(c);
   for (const name of Object.keys(cookies)) if (!SHAREABLE_COOKIES.has(name)) return null;
-  const url = new URL(c.req.url);
+  const url = c.req.url;
   const prefs = preferencesOf(cookies);
-  return pageCacheKey(`${url.pathname}${url.search}`, {
+  // Path and query as sent (no fragment reaches the server), without parsing a URL.
+  return pageCacheKey(url.slice(url.indexOf("/", url.indexOf("//") + 2)), {
     ...prefs,
     textSize: cookies[TEXT_SIZE_COOKIE] ?? "",
   });
@@ -71,12 +72,16 @@ function respond(
   entry: CachedPage,
   state: "hit" | "miss",
 ): Response {
-  const headers = new Headers(entry.headers);
-  headers.set("Content-Type", entry.contentType);
-  headers.set("ETag", entry.etag);
-  headers.set("Cache-Control", "no-cache");
-  headers.set("Vary", "Accept-Encoding, Cookie");
-  headers.set("X-Page-Cache", state);
+  // A plain header object and a Buffer body: @hono/node-server writes both straight to the
+  // socket, without building a WHATWG Headers or Response on a hit.
+  const headers: Record<string, string> = {
+    ...entry.headers,
+    "content-type": entry.contentType,
+    etag: entry.etag,
+    "cache-control": "no-cache",
+    vary: "Accept-Encoding, Cookie",
+    "x-page-cache": state,
+  };
   if (c.req.header("if-none-match") === entry.etag)
     return new Response(null, { status: 304, headers });
   // A miss answers uncompressed: compressing costs more CPU than rendering, and most pages
@@ -87,9 +92,9 @@ function respond(
     compressPage(entry);
     cache.resized(entry, before);
   }
-  if (encoding !== "identity") headers.set("Content-Encoding", encoding);
+  if (encoding !== "identity") headers["content-encoding"] = encoding;
   const body = encoding === "br" ? entry.br! : encoding === "gzip" ? entry.gzip! : entry.identity;
-  headers.set("Content-Length", String(body.length));
+  headers["content-length"] = String(body.length);
   return new Response(body, { status: 200, headers });
 }
 
@@ -138,7 +143,7 @@ export function pageCacheMiddleware(
       clock().getTime(),
     );
     for (const [name, value] of res.headers) {
-      if (!notStored.has(name)) entry.headers.push([name, value]);
+      if (!notStored.has(name)) entry.headers[name] = value;
     }
     cache.set(entry);
     const fresh = respond(c, cache, entry, "miss");

@@ -13,7 +13,7 @@ export interface CachedPage {
   contentType: string;
   etag: string;
   /** The rendered response's other headers (security headers…), sent again on every hit. */
-  headers: [string, string][];
+  headers: Record<string, string>;
   identity: Buffer;
   /** Null until compressPage has run (a miss stores the plain bytes only, see below). */
   gzip: Buffer | null;
@@ -94,7 +94,7 @@ export function buildPlainEntry(
     storedAt: now,
     contentType,
     etag,
-    headers: [],
+    headers: {},
     identity: body,
     gzip: null,
     br: null,
@@ -131,7 +131,7 @@ export function buildEntry(
     storedAt: now,
     contentType,
     etag,
-    headers: [],
+    headers: {},
     identity,
     gzip,
     br,
