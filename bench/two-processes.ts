@@ -165,7 +165,11 @@ async function main(): Promise<number> {
   }
   const work = mkdtempSync(join(tmpdir(), "gongkai-two-"));
   const pgEnv = Object.fromEntries(
-    execFileSync("bash", [postgresScript, "start"], { encoding: "utf8" })
+    // Its own cluster on a free port: not the one a CI job may have exported (PG_PORT, PG_TMP).
+    execFileSync("bash", [postgresScript, "start"], {
+      encoding: "utf8",
+      env: { ...process.env, PG_PORT: "", PG_TMP: "", DATABASE_URL: "" },
+    })
       .split("\n")
       .map((l) => /^export (\w+)=(.*)$/.exec(l))
       .filter((m): m is RegExpExecArray => m !== null)

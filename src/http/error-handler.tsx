@@ -44,6 +44,8 @@ function toAppError(err: unknown): AppError {
     if (err.status === 400) return new AppError("bad_request", "请求格式不正确。");
     return new AppError(err.status >= 500 ? "internal" : "bad_request", "请求无法处理。");
   }
+  if (isBadInputForDatabase(err))
+    return new AppError("bad_request", "请求中含有无法处理的字符或数值,请检查后重新提交。");
   if (isStorageFull(err))
     return new AppError(
       "unavailable",
@@ -55,6 +57,16 @@ function toAppError(err: unknown): AppError {
     "internal",
     "系统出现错误,请稍后再试。如问题持续,请联系网站管理员并告知出错时间。",
   );
+}
+
+/**
+ * PostgreSQL refuses some values SQLite stores (a NUL character in text, 22021; an integer out of
+ * range, 22003; text that is no number or date, 22P02/22007/22008): the request's input is wrong,
+ * so this is a 400, not a server error.
+ */
+function isBadInputForDatabase(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code ?? "";
+  return ["22021", "22003", "22P02", "22007", "22008"].includes(code);
 }
 
 /** A full disk (SQLite cannot grow its WAL, PostgreSQL 53100 disk_full, a file write failed). */
