@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../db/schema";
+import { sha256Hex } from "./tokens";
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -18,6 +19,9 @@ export async function hitRateLimit(
   windowSeconds: number,
   now: Date,
 ): Promise<RateLimitResult> {
+  // A key carries visitor input (a case number, an address): hash a long one, so 100 KB typed
+  // into a lookup form cannot exceed PostgreSQL's index row size (error 54000, a 500).
+  if (key.length > 200) key = `${key.slice(0, 100)}#${sha256Hex(key)}`;
   const windowMs = windowSeconds * 1000;
   const startMs = Math.floor(now.getTime() / windowMs) * windowMs;
   const windowStart = new Date(startMs).toISOString();
