@@ -6,7 +6,6 @@
 //   GONGKAI_DATA_DIR=/tmp/big node --import tsx bench/dashboard.ts [--runs 10] [--from … --to …]
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApiToken } from "../src/accounts/api-tokens";
 import { createUser } from "../src/accounts/service";
@@ -14,6 +13,7 @@ import { loadConfig, prepareDataDir } from "../src/config";
 import { connectDatabase } from "../src/db/database";
 import { rootUnit } from "../src/org/store";
 import { systemActor } from "../src/platform/audit";
+import { builtServer } from "./product";
 
 const { values: args } = parseArgs({
   options: {
@@ -124,7 +124,7 @@ async function main() {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}/`;
-  const server = spawn(process.execPath, ["--import", "tsx", join(root, "src/main.ts")], {
+  const server = spawn(process.execPath, [builtServer()], {
     cwd: root,
     env: {
       ...process.env,

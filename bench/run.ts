@@ -24,17 +24,34 @@ import { systemActor } from "../src/platform/audit";
 import { createHumanChallenge } from "../src/platform/human-check";
 import { hmacHex } from "../src/platform/tokens";
 import { personFormFields } from "../src/requests/test-fixtures";
+import { builtServer } from "./product";
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "20" },
+    rate: { type: "string", default: "50" },
     "write-docs": { type: "boolean", default: false },
     only: { type: "string" },
   },
 });
 const duration = Number(args.duration);
+// Common words of the food & drug domain, as visitors type them; all occur in bench/text.ts.
+const SEARCH_WORDS_2 = [
+  "食品",
+  "药品",
+  "许可",
+  "抽检",
+  "餐饮",
+  "检查",
+  "处罚",
+  "企业",
+  "监管",
+  "安全",
+];
+const SEARCH_WORDS_4 = ["食品安全", "监督抽检", "行政处罚", "医疗器械", "餐饮服务", "监督检查"];
 const connections = Number(args.connections);
+const rate = Number(args.rate);
 const root = new URL("..", import.meta.url).pathname;
 
 interface LoadResult {
@@ -68,14 +85,33 @@ type Autocannon = (opts: Record<string, unknown>) => Promise<{
   "2xx": number;
 }>;
 
-async function load(url: string, setupRequest?: SetupRequest, method = "GET"): Promise<LoadResult> {
+/** Responses by status code, when a scenario asks (`load(…, { statuses })`). */
+type StatusCounts = Record<string, number>;
+
+interface LoadOptions {
+  setupRequest?: SetupRequest;
+  method?: string;
+  /** Filled with the number of responses per status code. */
+  statuses?: StatusCounts;
+  /** Requests per second over all connections (an offered load); unset: as fast as possible. */
+  overallRate?: number;
+}
+
+async function load(url: string, options: LoadOptions = {}): Promise<LoadResult> {
   const autocannon = (await import("autocannon")).default as unknown as Autocannon;
+  const { setupRequest, method = "GET", statuses, overallRate } = options;
+  const onResponse = statuses
+    ? (status: number) => {
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    : undefined;
   const r = await autocannon({
     url,
     connections,
     duration,
     method,
-    requests: setupRequest ? [{ setupRequest }] : undefined,
+    overallRate,
+    requests: setupRequest ? [{ setupRequest, onResponse }] : undefined,
   });
   return {
     rps: Math.round(r.requests.average),
@@ -212,44 +248,73 @@ async function main() {
   const { token } = await createApiToken(db, userId, "bench", now);
   await database.destroy();
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}/`;
-  const server = spawn(process.execPath, ["--import", "tsx", join(root, "src/main.ts")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GONGKAI_LOG_LEVEL: "error",
-      GONGKAI_TRUST_PROXY: "true",
-      GONGKAI_DEMO: "false",
-      GONGKAI_SECRET: config.secret,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const deepPage = Math.max(1, Math.floor(Number(deepItem?.n ?? 0) / 20 / 2));
+  const listPath = `/disclosure/records?catalogItemId=${deepItem?.catalog_item_id ?? 1}&page=${deepPage}`;
+
+  const entry = builtServer();
+  /** Starts the product; `GONGKAI_PAGE_CACHE_MB=0` gives a server with no page or search cache. */
+  const startProduct = async (env: Record<string, string>) => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [entry], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        GONGKAI_LOG_LEVEL: "error",
+        GONGKAI_TRUST_PROXY: "true",
+        GONGKAI_DEMO: "false",
+        GONGKAI_SECRET: config.secret,
+        ...env,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const base = `http://127.0.0.1:${port}/`;
+    try {
+      await waitHealthy(base, child);
+    } catch (error) {
+      child.kill("SIGKILL");
+      throw error;
+    }
+    return { base, child };
+  };
   const results: ScenarioResult[] = [];
   let rssPeak = 0;
-  try {
-    await waitHealthy(base, server);
-    const pid = server.pid!;
-    const want = (name: string) => !args.only || args.only.split(",").includes(name);
-    const measure = async (r: Omit<ScenarioResult, "app">, run: () => Promise<LoadResult>) => {
-      if (!want(r.name)) return;
-      const [app, rss] = await peakRss(pid, run);
+  const want = (name: string) => !args.only || args.only.split(",").includes(name);
+  const report = (result: ScenarioResult) => {
+    results.push(result);
+    process.stderr.write(`${summaryLine(result)}\n`);
+  };
+  /** Runs `phase` against a fresh server started with `env`, recording its peak memory. */
+  const withProduct = async (
+    env: Record<string, string>,
+    phase: (base: string, sample: <T>(run: () => Promise<T>) => Promise<T>) => Promise<void>,
+  ) => {
+    const { base, child } = await startProduct(env);
+    const sample = async <T>(run: () => Promise<T>): Promise<T> => {
+      const [value, rss] = await peakRss(child.pid!, run);
       rssPeak = Math.max(rssPeak, rss);
-      const result: ScenarioResult = { ...r, app };
-      results.push(result);
-      process.stderr.write(`${summaryLine(result)}\n`);
+      return value;
     };
+    try {
+      await phase(base, sample);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+  };
+
+  // Phase 1, as deployed (page cache on): cached pages beside the bare server, the form POST and
+  // the annual report.
+  await withProduct({}, async (base, sample) => {
     /** A public page served from the page cache, beside the bare server with the same bytes. */
     const cachedPage = async (name: string, path: string) => {
       if (!want(name)) return;
       await fetch(base + path.slice(1));
       const bytes = Buffer.from(await (await fetch(base + path.slice(1))).arrayBuffer());
       const bare = await withBareServer(bytes, (url) => load(url));
-      const [app, rss] = await peakRss(pid, () => load(base + path.slice(1)));
-      rssPeak = Math.max(rssPeak, rss);
-      const result: ScenarioResult = {
+      const app = await sample(() => load(base + path.slice(1)));
+      report({
         name,
         path,
         kind: "cached",
@@ -257,77 +322,60 @@ async function main() {
         bare,
         ratio: Math.round((app.rps / bare.rps) * 100) / 100,
         bytes: bytes.length,
-      };
-      results.push(result);
-      process.stderr.write(`${summaryLine(result)}\n`);
+      });
     };
-    const deepPage = Math.max(1, Math.floor(Number(deepItem?.n ?? 0) / 20 / 2));
-    const listPath = `/disclosure/records?catalogItemId=${deepItem?.catalog_item_id ?? 1}&page=${deepPage}`;
     await cachedPage("home", "/");
     await cachedPage("record", `/records/${maxId}`);
     await cachedPage("list-deep", listPath);
     await cachedPage("search-2", `/search?q=${encodeURIComponent("食品")}`);
     await cachedPage("search-4", `/search?q=${encodeURIComponent("监督抽检")}`);
 
-    // Uncached: every request asks for a different record (a page cache cannot help).
-    await measure({ name: "record-uncached", path: "/records/{random id}", kind: "uncached" }, () =>
-      load(base, (req) => ({
-        ...req,
-        path: `/records/${1 + Math.floor(Math.random() * maxId)}`,
-      })),
-    );
-    // Uncached searches: the 2- and 4-character words, each request on a page the cache has not
-    // seen (a distinct `page`); only the first 50 pages exist, so the tail pages are empty results
-    // the engine must still compute.
-    const searchUncached = (name: string, words: string[]) =>
-      measure({ name, path: `/search?q=${words.join("、")} (page 1–20)`, kind: "uncached" }, () => {
-        let n = 0;
-        return load(base, (req) => {
-          n++;
-          const word = words[n % words.length]!;
-          return {
-            ...req,
-            path: `/search?q=${encodeURIComponent(word)}&page=${1 + (n % 20)}&n=${n}`,
-          };
-        });
-      });
-    await searchUncached("search-2-uncached", ["食品", "药品", "许可", "抽检", "餐饮"]);
-    await searchUncached("search-4-uncached", ["食品安全", "监督抽检", "行政处罚", "医疗器械"]);
-
     // The application form POST: each request a fresh human check, CSRF pair and client address.
-    const seed = "bench-csrf-seed-0123456789abcdef";
-    const csrf = hmacHex(config.secret, seed);
-    let posted = 0;
-    await measure({ name: "application-post", path: "POST /applications/new", kind: "post" }, () =>
-      load(
-        `${base}applications/new`,
-        (req) => {
-          posted++;
-          const challenge = createHumanChallenge(
-            config.secret,
-            new Date(Date.now() - 5000),
-            () => 0,
-          );
-          const form = new URLSearchParams({
-            ...personFormFields(),
-            _csrf: csrf,
-            hc_token: challenge.token,
-            hc_answer: "2",
-          });
-          return {
-            ...req,
-            method: "POST",
-            headers: {
-              "content-type": "application/x-www-form-urlencoded",
-              cookie: `gk_csrf=${seed}`,
-              "x-forwarded-for": `10.${(posted >> 16) & 255}.${(posted >> 8) & 255}.${posted & 255}`,
-            },
-            body: form.toString(),
-          };
-        },
-        "POST",
-      ),
-    );
+    // A filed application answers 303 (to the confirmation page); anything else is a failure.
+    if (want("application-post")) {
+      const seed = "bench-csrf-seed-0123456789abcdef";
+      const csrf = hmacHex(config.secret, seed);
+      let posted = 0;
+      const statuses: StatusCounts = {};
+      const app = await sample(() =>
+        load(`${base}applications/new`, {
+          setupRequest: (req) => {
+            posted++;
+            const challenge = createHumanChallenge(
+              config.secret,
+              new Date(Date.now() - 5000),
+              () => 0,
+            );
+            const form = new URLSearchParams({
+              ...personFormFields(),
+              _csrf: csrf,
+              hc_token: challenge.token,
+              hc_answer: "2",
+            });
+            return {
+              ...req,
+              method: "POST",
+              headers: {
+                "content-type": "application/x-www-form-urlencoded",
+                cookie: `gk_csrf=${seed}`,
+                "x-forwarded-for": `10.${(posted >> 16) & 255}.${(posted >> 8) & 255}.${posted & 255}`,
+              },
+              body: form.toString(),
+            };
+          },
+          method: "POST",
+          statuses,
+        }),
+      );
+      const filed = statuses["303"] ?? 0;
+      report({
+        name: "application-post",
+        path: "POST /applications/new",
+        kind: "post",
+        app: { ...app, non2xx: app.total - filed },
+        note: `statuses ${JSON.stringify(statuses)}; 303 = filed`,
+      });
+    }
 
     // The annual report of the latest year, sequentially (its time, not its throughput).
     if (want("annual-report")) {
@@ -343,7 +391,7 @@ async function main() {
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
-      const result: ScenarioResult = {
+      report({
         name: "annual-report",
         path: `GET /api/v1/reports/annual/${latestYear}`,
         kind: "single",
@@ -357,15 +405,40 @@ async function main() {
           total: 5,
         },
         note: status === 200 ? undefined : `HTTP ${status}`,
-      };
-      results.push(result);
-      process.stderr.write(`${summaryLine(result)}\n`);
+      });
     }
-  } finally {
-    server.kill("SIGTERM");
-  }
+  });
 
-  const report = {
+  // Phase 2, nothing cached (GONGKAI_PAGE_CACHE_MB=0: no page cache, no search result cache):
+  // every request renders its page and every search walks the index and ranks again.
+  await withProduct({ GONGKAI_PAGE_CACHE_MB: "0" }, async (base, sample) => {
+    // Each twice: as fast as the server goes (its throughput; the latency is then mostly queueing
+    // behind the other connections), and at an offered load of `rate` requests per second.
+    const uncached = async (name: string, path: string, next: () => string) => {
+      if (!want(name)) return;
+      const setupRequest: SetupRequest = (req) => ({ ...req, path: next() });
+      report({
+        name,
+        path,
+        kind: "uncached",
+        app: await sample(() => load(base, { setupRequest })),
+      });
+      const app = await sample(() => load(base, { setupRequest, overallRate: rate }));
+      report({ name: `${name}@${rate}/s`, path, kind: "uncached", app });
+    };
+    const random = (n: number) => 1 + Math.floor(Math.random() * n);
+    await uncached("record-uncached", "/records/{random id}", () => `/records/${random(maxId)}`);
+    await uncached("list-deep-uncached", `${listPath} (uncached)`, () => listPath);
+    const searching = (name: string, words: string[]) =>
+      uncached(name, `/search?q={${words.join(",")}}&page={1–20}`, () => {
+        const word = words[random(words.length) - 1]!;
+        return `/search?q=${encodeURIComponent(word)}&page=${random(20)}`;
+      });
+    await searching("search-2-uncached", SEARCH_WORDS_2);
+    await searching("search-4-uncached", SEARCH_WORDS_4);
+  });
+
+  const summary = {
     at: new Date().toISOString(),
     engine: database.engine,
     counts,
@@ -383,10 +456,10 @@ async function main() {
   mkdirSync(join(root, "bench/results"), { recursive: true });
   const file = join(
     root,
-    `bench/results/${report.at.replaceAll(":", "-")}-${database.engine}.json`,
+    `bench/results/${summary.at.replaceAll(":", "-")}-${database.engine}.json`,
   );
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  const table = markdownTable(report);
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  const table = markdownTable(summary);
   process.stdout.write(`${table}\n`);
   if (args["write-docs"]) writeDocs(database.engine, table);
 }
@@ -407,7 +480,7 @@ function markdownTable(report: {
   const lines = [
     `Run ${report.at} on ${report.engine}: ${report.counts.records} records, ${report.counts.applications} applications; ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}; ${connections} connections × ${duration} s per scenario. Peak resident memory of the server: ${report.rssPeakMiB} MiB.`,
     "",
-    "| scenario | request | req/s | p50 ms | p99 ms | non-2xx | bare req/s | ratio |",
+    "| scenario | request | req/s | p50 ms | p99 ms | failed | bare req/s | ratio |",
     "|---|---|---:|---:|---:|---:|---:|---:|",
     ...report.results.map(
       (r) =>

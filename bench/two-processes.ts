@@ -26,6 +26,7 @@ import { systemActor } from "../src/platform/audit";
 import { prepareDatabase } from "../src/platform/bootstrap";
 import { createLogger } from "../src/platform/log";
 import { buildRecord, publishableReview, setCreditCode } from "../src/records/test-fixtures";
+import { builtServer } from "./product";
 
 const root = new URL("..", import.meta.url).pathname;
 const postgresScript = join(root, ".ci/postgres.sh");
@@ -80,9 +81,12 @@ async function status(url: string): Promise<number> {
   }
 }
 
-/** Starts one server process; resolves when it answers /healthz. */
+let entry: string | null = null;
+
+/** Starts one server process (as `npm start` runs it); resolves when it answers /healthz. */
 async function startProcess(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/main.ts")], {
+  entry ??= builtServer();
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],

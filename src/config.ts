@@ -26,6 +26,8 @@ export interface Config {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Memory for cached public pages, in MiB; 0 turns the page and search caches off. */
+  pageCacheMiB: number;
 }
 
 const booleanText = z
@@ -47,6 +49,7 @@ const envSchema = z.object({
   GONGKAI_SECURE_COOKIES: booleanText.default(false),
   GONGKAI_TRUST_PROXY: booleanText.default(false),
   GONGKAI_LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  GONGKAI_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(1024).default(32),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: e.GONGKAI_SECURE_COOKIES,
     trustProxy: e.GONGKAI_TRUST_PROXY,
     logLevel: e.GONGKAI_LOG_LEVEL,
+    pageCacheMiB: e.GONGKAI_PAGE_CACHE_MB,
   };
 }
 

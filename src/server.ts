@@ -6,9 +6,11 @@ import { prepareDatabase } from "./platform/bootstrap";
 import { jobs } from "./platform/jobs/registry";
 import { startScheduler } from "./platform/jobs/scheduler";
 import { createLogger, type Logger } from "./platform/log";
+import { enableScheduledReleaseMemo } from "./records/scheduled-release";
 import { enableSearchWindowCache } from "./search/search";
 import { PageCache } from "./ui/cache/page-cache";
 import { listenForRevisions } from "./ui/cache/revision";
+import { enableRevisionMemos } from "./ui/cache/revision-memo";
 
 export interface RunningServer {
   url: string;
@@ -30,10 +32,13 @@ export async function startServer(
       )
     : null;
   // Paging through a search reuses its ranked ids, under the page cache's freshness rules.
-  enableSearchWindowCache();
+  const caching = config.pageCacheMiB > 0;
+  if (caching) enableSearchWindowCache();
+  enableRevisionMemos();
+  enableScheduledReleaseMemo();
   const app = createApp(
     { db: database.db, engine: database.engine, config, logger, clock: () => new Date() },
-    { pageCache: new PageCache() },
+    { pageCache: caching ? new PageCache({ maxBytes: config.pageCacheMiB * 2 ** 20 }) : undefined },
   );
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {

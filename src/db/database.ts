@@ -1,5 +1,5 @@
 import SQLite from "better-sqlite3";
-import { type Driver, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { type Driver, Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema";
 
@@ -31,7 +31,7 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
  */
 class RollbackSafeSqliteDialect extends SqliteDialect {
   constructor(private readonly sqlite: SQLite.Database) {
-    super({ database: sqlite });
+    super({ database: withStatementCache(sqlite) });
   }
 
   override createDriver(): Driver {
@@ -42,6 +42,42 @@ class RollbackSafeSqliteDialect extends SqliteDialect {
     };
     return driver;
   }
+}
+
+/** Prepared statements kept per SQL text; the app's queries are a few hundred distinct texts. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query again (parsing and planning the SQL: about a tenth of a simple
+ * page's time). The same SQL text gets the same prepared statement back here, least recently used
+ * dropped first. A statement still iterating (a streamed query) is never handed out twice: a fresh
+ * one is prepared instead. SQLite re-plans a cached statement by itself after a schema change.
+ */
+export function withStatementCache(
+  sqlite: SQLite.Database,
+  size = STATEMENT_CACHE_SIZE,
+): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare(sql: string) {
+      const cached = statements.get(sql);
+      if (cached && !cached.busy) {
+        // Most recently used last: a Map iterates in insertion order.
+        statements.delete(sql);
+        statements.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (cached) return statement;
+      statements.set(sql, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /** Opens the SQLite file with the settings that lose no acknowledged write. */

@@ -1,15 +1,11 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { FileMigrationProvider, type Kysely, type MigrationResultSet, Migrator } from "kysely";
-
-const migrationFolder = path.join(path.dirname(new URL(import.meta.url).pathname), "migrations");
+import type { Kysely, MigrationResultSet } from "kysely";
+import { Migrator } from "kysely";
+import { migrations } from "./migrations/index";
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
-  });
+  // A static list rather than a folder read at run time, so the built server (dist/) has them.
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

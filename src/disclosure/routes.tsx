@@ -12,7 +12,7 @@ import {
   loadPublicFacets,
   type PublicRecordFilter,
 } from "../records/public-store";
-import { publishDueScheduledRecords } from "../records/publish";
+import { releaseDueBeforeRead } from "../records/scheduled-release";
 import type { Db } from "../records/store";
 import { renderPortal } from "../ui/render";
 import { publicApiRoutes } from "./api";
@@ -46,7 +46,7 @@ function releaseDueRecords(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") {
       const { db, clock } = c.get("deps");
-      await publishDueScheduledRecords(db, clock());
+      await releaseDueBeforeRead(db, clock());
     }
     await next();
   };

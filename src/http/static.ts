@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Hono } from "hono";
+import { projectPath } from "../platform/paths";
 import { chooseEncoding } from "../ui/cache/page-cache";
 import type { AppEnv } from "./types";
 
@@ -15,7 +16,7 @@ const types: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-const staticDir = join(new URL(".", import.meta.url).pathname, "../ui/static");
+const staticDir = projectPath("src/ui/static");
 
 interface StaticFile {
   body: Buffer;

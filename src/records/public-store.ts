@@ -4,6 +4,7 @@
 // a query that forgot the condition (条例第二十三条: withdrawn information leaves every channel).
 import { sql } from "kysely";
 import { matchText } from "../db/dialect";
+import { revisionMemo } from "../ui/cache/revision-memo";
 import type { Db } from "./store";
 
 /**
@@ -179,9 +180,7 @@ export async function listPublishedRecords(
   paging: { page: number; pageSize: number },
 ): Promise<{ total: number; items: PublicRecordSummary[] }> {
   const base = filtered(db, filter);
-  const count = await base
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
+  const total = await countPublished({ db, filter });
   const rows = await base
     .select([...summaryColumns, bodyStart])
     .orderBy("records.published_at", "desc")
@@ -189,8 +188,23 @@ export async function listPublishedRecords(
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize)
     .execute();
-  return { total: Number(count.n), items: rows.map(summaryOf) };
+  return { total, items: rows.map(summaryOf) };
 }
+
+/**
+ * The number of published records matching a filter, shared by every page of that list: at a
+ * million records a catalog item's count reads tens of thousands of index entries.
+ */
+const countPublished = revisionMemo<{ db: Db; filter: PublicRecordFilter }, number>(
+  ({ filter }) => JSON.stringify(filter),
+  async ({ db, filter }) => {
+    const row = await filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  { maxEntries: 512, ttlMs: 60_000 },
+);
 
 /** The newest published records matching `filter` (home page, feeds). */
 export async function latestPublishedRecords(
@@ -338,7 +352,13 @@ async function distinctPublished(db: Db, column: "topic" | "publisher"): Promise
   return rows.map((r) => r.v!);
 }
 
-export async function loadPublicFacets(db: Db): Promise<PublicFacets> {
+/** The filter options, the same for every search and list page until content changes. */
+export const loadPublicFacets = revisionMemo<Db, PublicFacets>(() => "", computePublicFacets, {
+  maxEntries: 1,
+  ttlMs: 60_000,
+});
+
+async function computePublicFacets(db: Db): Promise<PublicFacets> {
   const topics = await distinctPublished(db, "topic");
   const publishers = await distinctPublished(db, "publisher");
   // One seek each on (state, published_on): SQLite only does that for a lone min() or max().

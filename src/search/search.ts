@@ -1,7 +1,7 @@
 // Full-text search over published records: 文号/索引号 first, then word matches by relevance
 // (see rank.ts for the bounded-window design) or newest first, with highlighted snippets.
 import { normalizeDocNo } from "../records/index-no";
-import { contentRevision, revisionIsReliable } from "../ui/cache/revision";
+import { revisionMemo } from "../ui/cache/revision-memo";
 import { type Db, type MatchSpec, type SearchFilters, searchEngineOf } from "./engine";
 import { findExactMatches } from "./exact";
 import { containsAnyTerm, highlightSnippet, highlightText } from "./highlight";
@@ -81,7 +81,7 @@ export async function searchRecords(db: Db, options: SearchOptions): Promise<Sea
   }
 
   const groups = q === "" ? null : terms.groups;
-  const { exact, ordered, found } = await matchWindow(db, q, text, groups, filters, sort);
+  const { exact, ordered, found } = await matchWindow({ db, q, text, groups, filters, sort });
   const matched = exact.length + found;
   const offset = (page - 1) * pageSize;
   const ids = [...exact, ...ordered].slice(offset, offset + pageSize);
@@ -102,60 +102,42 @@ interface MatchWindow {
   found: number;
 }
 
-interface CachedWindow extends MatchWindow {
-  revision: number;
-  at: number;
-}
-
 /**
  * The ordered result ids of recent queries, so paging through one query (page 2, 3, … 20) does
- * not walk and rank the same 1,000 matches again for every page. Only the server turns it on
- * (enableSearchWindowCache): it has the same freshness rules as the page cache, a change of the
- * content revision (any publish or withdrawal) or WINDOW_TTL_MS makes an entry stale. Tests that
- * change records through services, behind the app's back, run without it. The ids are only an
- * order: every page's records are read again with state = 'published' (loadHits).
+ * not walk and rank the same 1,000 matches again for every page. Kept under the page cache's
+ * freshness rules (ui/cache/revision-memo.ts), and only while the server has the page cache on
+ * (enableSearchWindowCache). The ids are only an order: every page's records are read again
+ * with state = 'published' (loadHits).
  */
-let windows: Map<string, CachedWindow> | null = null;
-const WINDOW_TTL_MS = 60_000;
-const MAX_WINDOWS = 256;
+let windowsEnabled = false;
 
 export function enableSearchWindowCache(): void {
-  windows ??= new Map();
+  windowsEnabled = true;
 }
 
-async function matchWindow(
-  db: Db,
-  q: string,
-  text: string,
-  groups: MatchSpec["groups"],
-  filters: SearchFilters,
-  sort: SearchSort,
-): Promise<MatchWindow> {
-  const cache = windows && revisionIsReliable() ? windows : null;
-  const key = JSON.stringify([q, filters, sort]);
-  const revision = contentRevision();
-  const cached = cache?.get(key);
-  if (cached && cached.revision === revision && Date.now() - cached.at < WINDOW_TTL_MS) {
-    return cached;
-  }
-  const computed = await computeWindow(db, q, text, groups, filters, sort);
-  if (cache) {
-    cache.delete(key);
-    cache.set(key, { ...computed, revision, at: Date.now() });
-    // A Map keeps insertion order: drop the oldest.
-    if (cache.size > MAX_WINDOWS) cache.delete(cache.keys().next().value!);
-  }
-  return computed;
+interface WindowQuery {
+  q: string;
+  text: string;
+  groups: MatchSpec["groups"];
+  filters: SearchFilters;
+  sort: SearchSort;
+  db: Db;
 }
 
-async function computeWindow(
-  db: Db,
-  q: string,
-  text: string,
-  groups: MatchSpec["groups"],
-  filters: SearchFilters,
-  sort: SearchSort,
-): Promise<MatchWindow> {
+const matchWindow = revisionMemo<WindowQuery, MatchWindow>(
+  ({ q, filters, sort }) => JSON.stringify([q, filters, sort]),
+  (query) => computeWindow(query),
+  { maxEntries: 256, ttlMs: 60_000, active: () => windowsEnabled },
+);
+
+async function computeWindow({
+  db,
+  q,
+  text,
+  groups,
+  filters,
+  sort,
+}: WindowQuery): Promise<MatchWindow> {
   const exact = q === "" ? [] : await findExactMatches(db, q, filters);
   const spec: MatchSpec = { groups, filters, excludeIds: exact };
   // One more than can be shown, to know whether there are more.

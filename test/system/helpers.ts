@@ -1,8 +1,8 @@
-// Real processes for the system tests: the server (`node --import tsx src/main.ts`, as `npm start`
-// runs it) and the `gongkai` command line, each with its own environment and data directory.
+// Real processes for the system tests: the server (built and run as `npm start` runs it, see
+// `builtServer`) and the `gongkai` command line, each with its own environment and data directory.
 // Every process started here is remembered; call `cleanUp()` in `after` to kill the survivors
 // and delete the temp directories.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,27 @@ export const projectRoot = new URL("../../", import.meta.url).pathname;
 
 const children = new Set<ChildProcess>();
 const tempDirs: string[] = [];
+
+let builtEntry: string | null = null;
+
+/**
+ * The server as `npm start` runs it: scripts/build.mjs bundles src/main.ts, here into a folder of
+ * this test process's own under dist/ (test files run in parallel, each builds once, ~1 s), deleted
+ * when the process exits. Returns the file to run with node.
+ */
+export function builtServer(): string {
+  if (builtEntry) return builtEntry;
+  const dir = join(projectRoot, "dist", `test-${process.pid}`);
+  const outfile = join(dir, "main.mjs");
+  const result = spawnSync(process.execPath, ["scripts/build.mjs", "--outfile", outfile], {
+    cwd: projectRoot,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  builtEntry = outfile;
+  return outfile;
+}
 
 /** A fresh directory under the system temp dir, deleted by `cleanUp()`. */
 export function tempDir(prefix = "gongkai-system-"): string {
@@ -78,8 +99,9 @@ export async function startServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
+  const entry = builtServer();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [entry], {
     cwd: projectRoot,
     env: childEnv({ PORT: "0", HOST: "127.0.0.1", ...env }),
     stdio: ["ignore", "pipe", "pipe"],

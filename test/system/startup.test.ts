@@ -7,7 +7,15 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { connectDatabase } from "../../src/db/database";
 import { createTestDatabase, type TestDatabase, testEngine } from "../support/database";
-import { cleanUp, HttpBrowser, runNode, type ServerProcess, startServer, tempDir } from "./helpers";
+import {
+  builtServer,
+  cleanUp,
+  HttpBrowser,
+  runNode,
+  type ServerProcess,
+  startServer,
+  tempDir,
+} from "./helpers";
 
 // Any initial password (the admin's, and the demo accounts' when demo content is on).
 const passwordLine = /初始密码/g;
@@ -140,7 +148,7 @@ describe("configuration", () => {
     timeout: 60_000,
   }, async () => {
     const dataDir = tempDir();
-    const result = await runNode(["--import", "tsx", "src/main.ts"], {
+    const result = await runNode([builtServer()], {
       PORT: "abc",
       GONGKAI_DATA_DIR: dataDir,
     });

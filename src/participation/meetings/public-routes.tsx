@@ -10,6 +10,7 @@ import {
   createHumanChallenge,
   humanCheckFields,
 } from "../../platform/human-check";
+import { projectPath } from "../../platform/paths";
 import { hitRateLimit } from "../../platform/rate-limit";
 import { renderPortal } from "../../ui/render";
 import { signupInputSchema } from "./schema";
@@ -21,7 +22,10 @@ import { MeetingListPage, MeetingPage, SignedUpPage, SignupPage } from "./views/
 /** Sign-up attempts per client address per hour. */
 const SIGNUPS_PER_ADDRESS_PER_HOUR = 20;
 
-const verifyScript = readFileSync(new URL("./verify-draw.mjs", import.meta.url), "utf8");
+const verifyScript = readFileSync(
+  projectPath("src/participation/meetings/verify-draw.mjs"),
+  "utf8",
+);
 
 const textFields = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(

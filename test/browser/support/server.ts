@@ -1,4 +1,4 @@
-// The real server for browser journeys: `node --import tsx src/main.ts` (as `npm start` runs it)
+// The real server for browser journeys: the built server, as `npm start` runs it
 // on a free port (PORT=0, URL read from its stdout), SQLite in a fresh temp data directory.
 // Built on the system tests' process helpers, so both kinds of test start servers the same way.
 import { rmSync } from "node:fs";
