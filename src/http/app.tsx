@@ -21,6 +21,7 @@ import { portalRoutes } from "../portal/routes";
 import { publicityRoutes } from "../publicity/routes";
 import { recordApiRoutes } from "../records/api";
 import { recordBackOfficeRoutes } from "../records/backoffice-routes";
+import { releaseMayBeDue } from "../records/scheduled-release";
 import { caseworkRoutes } from "../requests/casework-routes";
 import { applicationRoutes } from "../requests/routes";
 import { serviceRoutes } from "../services/routes";
@@ -80,7 +81,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   // Public pages for anonymous visitors, before everything else (request id, logging, security
   // headers, settings, CSRF, session): a hit costs none of them and sends stored bytes, with the
   // headers the rendered page had (src/ui/cache/, ARCHITECTURE.md "Page cache").
-  app.use(pageCacheMiddleware(options.pageCache ?? null, deps.clock));
+  app.use(pageCacheMiddleware(options.pageCache ?? null, deps.clock, releaseMayBeDue));
   app.use(requestId());
   app.use(async (c, next) => {
     c.set("deps", deps);

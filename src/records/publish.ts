@@ -8,6 +8,7 @@ import { AppError, conflict } from "../http/errors";
 import { loadSiteSettings, type SiteSettings } from "../platform/settings";
 import { syncSearchIndex } from "../search/indexer";
 import { notifySubscribers } from "../subscriptions/service";
+import { bumpContentRevision } from "../ui/cache/revision";
 import {
   inRecordTransaction,
   type RecordActor,
@@ -145,16 +146,22 @@ export async function publishDueScheduledRecords(db: Db, now: Date): Promise<Sch
     .orderBy("scheduled_at")
     .orderBy("id")
     .execute();
-  for (const { id } of due) {
-    try {
-      result.published.push(
-        ...(await inRecordTransaction(db, (trx) => publishIfDue(trx, id, now))),
-      );
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      // Still scheduled: it may not go out (reported); otherwise someone else published it.
-      if (await isScheduled(db, id)) result.refused.push({ id, message: error.message });
+  try {
+    for (const { id } of due) {
+      try {
+        result.published.push(
+          ...(await inRecordTransaction(db, (trx) => publishIfDue(trx, id, now))),
+        );
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        // Still scheduled: it may not go out (reported); otherwise someone else published it.
+        if (await isScheduled(db, id)) result.refused.push({ id, message: error.message });
+      }
     }
+  } finally {
+    // Published content changed, in every process (ui/cache/revision.ts): the callers include
+    // GET requests (public reads, back-office lists), which the POST middleware does not bump for.
+    if (result.published.length) bumpContentRevision();
   }
   return result;
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../../test/support/app";
-import { bumpContentRevision } from "../ui/cache/revision";
+import { PageCache } from "../ui/cache/page-cache";
+import { bumpContentRevision, contentRevision } from "../ui/cache/revision";
 import type { RecordActor } from "./changes";
 import { enableScheduledReleaseMemo } from "./scheduled-release";
 import { createRecord } from "./service";
@@ -15,7 +16,7 @@ describe("scheduled records on public reads, with the release check remembered",
 
   before(async () => {
     enableScheduledReleaseMemo();
-    t = await createTestApp();
+    t = await createTestApp({ pageCache: new PageCache() });
     await setCreditCode(t.t.db);
     for (const role of ["editor", "reviewer", "approver"] as const) {
       await t.createUser(role, [role]);
@@ -56,5 +57,25 @@ describe("scheduled records on public reads, with the release check remembered",
     assert.equal(await status(late), 404);
     advance(1);
     assert.equal(await status(late), 200);
+  });
+
+  it("a cached list page is not served once a release has fallen due", async () => {
+    const title = "关于三十秒后发布的通知";
+    const id = await scheduled(title, 30 / 3600);
+    const list = async () =>
+      (await (await t.app.request("/disclosure/records")).text()).includes(title);
+    assert.equal(await list(), false);
+    assert.equal(await list(), false); // now from the page cache, for 60 s
+    t.setNow(new Date(t.now().getTime() + 31_000).toISOString());
+    assert.equal(await list(), true);
+    assert.equal(await status(id), 200);
+  });
+
+  it("moves the content revision when a read releases one (remembered counts go stale)", async () => {
+    const id = await scheduled("关于一小时后发布的公告", 1);
+    advance(1);
+    const before = contentRevision();
+    assert.equal(await status(id), 200);
+    assert.ok(contentRevision() > before);
   });
 });

@@ -33,13 +33,29 @@ export function nothingDueSince(next: NextRelease | null, revision: number, now:
 
 /** Publishes the scheduled records due at `now`, unless nothing can be due (see above). */
 export async function releaseDueBeforeRead(db: Db, now: Date): Promise<void> {
-  const revision = contentRevision();
-  if (enabled && revisionIsReliable() && nothingDueSince(remembered, revision, now)) return;
+  if (enabled && revisionIsReliable() && nothingDueSince(remembered, contentRevision(), now)) {
+    return;
+  }
+  // Publishing bumps the revision; taken after that and before the query below, so anything
+  // scheduled once the query has run moves the revision past the one remembered.
   await publishDueScheduledRecords(db, now);
+  const revision = contentRevision();
+  // Still scheduled and already due means refused (reported by the scheduler) or riding on a
+  // policy scheduled later: a change by a person (which moves the revision) or that policy's own
+  // time releases them, so only times still ahead count.
   const row = await db
     .selectFrom("records")
     .select((eb) => eb.fn.min("scheduled_at").as("at"))
     .where("state", "=", "scheduled")
+    .where("scheduled_at", ">", now.toISOString())
     .executeTakeFirst();
   remembered = { revision, at: row?.at ?? null };
+}
+
+/**
+ * Whether a remembered release time has come: cached public pages are not served then (the page
+ * cache asks before every hit), so the read that renders afresh also releases the record.
+ */
+export function releaseMayBeDue(now: Date): boolean {
+  return enabled && remembered?.at != null && now.toISOString() >= remembered.at;
 }

@@ -1,5 +1,6 @@
 // Builds the real app on a fresh test database, with a controllable clock and helpers to act as
 // a browser (cookies + CSRF field) or an API client (bearer token).
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import type { AppEnv } from "../../src/http/types";
 import { systemActor } from "../../src/platform/audit";
 import { prepareDatabase } from "../../src/platform/bootstrap";
 import { createLogger } from "../../src/platform/log";
+import type { PageCache } from "../../src/ui/cache/page-cache";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export const testPassword = "Test-Passw0rd!";
@@ -109,6 +111,8 @@ export class Browser {
 export interface TestAppOptions {
   start?: string;
   env?: Record<string, string>;
+  /** A page cache, as the server has (off by default: tests change data behind the app's back). */
+  pageCache?: PageCache;
 }
 
 /** The app on a fresh, prepared database (migrated, admin created, catalog seeded, no demo content). */
@@ -128,7 +132,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let now = new Date(options.start ?? "2025-03-03T02:00:00Z");
   const logger = createLogger("silent");
   await prepareDatabase(t.db, config, logger, now);
-  const app = createApp({ db: t.db, engine: t.engine, config, logger, clock: () => now });
+  const app = createApp(
+    { db: t.db, engine: t.engine, config, logger, clock: () => now },
+    { pageCache: options.pageCache },
+  );
   const rootUnitId = async () =>
     (
       await t.db

@@ -1,5 +1,5 @@
 // Every migration, in order, imported statically so the server bundle (scripts/build.mjs) carries
-// them. Kysely runs them by name order; index.test.ts fails when a file here is not listed.
+// them. Kysely runs them by name order; src/db/migrate.test.ts fails when a file is not listed.
 import type { Migration } from "kysely";
 import * as m0100_create_foundation from "./2026_11_26_0100_create_foundation";
 import * as m0200_create_catalog_and_records from "./2026_11_26_0200_create_catalog_and_records";

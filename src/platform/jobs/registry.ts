@@ -1,7 +1,6 @@
 // Every scheduled job of the product. A domain adds its job with one line here (like seeders.ts).
 import { publishDueScheduledRecords } from "../../records/service";
 import { dueRemindersJob, overdueDigestJob } from "../../supervision/reminders/jobs";
-import { bumpContentRevision } from "../../ui/cache/revision";
 import { sendDueMail } from "../mail/sender";
 import { pruneRateLimits } from "../rate-limit";
 import { type Job, pruneJobRuns } from "./scheduler";
@@ -11,9 +10,8 @@ export const scheduledPublishingJob: Job = {
   name: "records.publish-scheduled",
   schedule: { everyMs: 30_000 },
   run: async ({ db, now, logger }) => {
+    // Bumps the content revision itself when it publishes (cached public pages are stale).
     const result = await publishDueScheduledRecords(db, now);
-    // Published content changed: cached public pages are stale (src/ui/cache/revision.ts).
-    if (result.published.length) bumpContentRevision();
     if (result.published.length || result.refused.length) {
       logger.info("scheduled publishing", {
         published: result.published.length,

@@ -116,9 +116,11 @@ function storable(res: Response): boolean {
 export function pageCacheMiddleware(
   cache: PageCache | null,
   clock: () => Date,
+  /** True when stored pages must not be served now (a scheduled record has fallen due). */
+  bypass: (now: Date) => boolean = () => false,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const key = cache ? keyOf(c) : null;
+    const key = cache && !bypass(clock()) ? keyOf(c) : null;
     if (key === null || !cache) {
       await next();
       c.res.headers.delete(CACHEABLE_MARK);

@@ -2,10 +2,11 @@
 // Cached public pages remember the revision they were rendered at and are discarded once it
 // moves, so a change is visible on the very next request (see "Page cache" in ARCHITECTURE.md).
 //
-// It is bumped after every successful state-changing request (middleware in src/http/app.tsx),
-// by the scheduled record publisher (src/server.ts) and by the job runner
-// (src/platform/jobs/). With several processes on PostgreSQL, each bump is also sent with
-// NOTIFY and every other process bumps its own number when the notification arrives.
+// It is bumped after every successful state-changing request (middleware in src/http/app.tsx)
+// and whenever scheduled records go out (src/records/publish.ts), whether the job publishes them
+// or a read (a public page, a back-office list) releases them first. With several processes on
+// PostgreSQL, each bump is also sent with NOTIFY and every other process bumps its own number
+// when the notification arrives.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 
@@ -72,9 +73,11 @@ export async function listenForRevisions(
     notify = (payload) => {
       c.query("SELECT pg_notify($1, $2)", [REVISION_CHANNEL, payload]).catch(lost);
     };
-    // Anything may have changed while we were not listening.
+    // Anything may have changed while we were not listening; and changes made here meanwhile were
+    // never announced, so announce one now.
     revision += 1;
     reliable = true;
+    notify(origin);
   };
   const reconnect = () => {
     retry = null;
