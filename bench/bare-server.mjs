@@ -1,14 +1,15 @@
 // The baseline of every page benchmark: a bare node:http server answering every request with the
-// same bytes the product served for that page, from one prebuilt Buffer. Started by bench/run.ts
-// as its own process; prints its port on stdout.
-//   node bench/bare-server.mjs <body-file> <content-type>
+// same response the product sent for that page (its headers and body), from prebuilt values.
+// Started by bench/run.ts as its own process; prints its port on stdout.
+//   node bench/bare-server.mjs <body-file> <headers-json-file>
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
 const body = readFileSync(process.argv[2]);
-const type = process.argv[3] ?? "text/html; charset=utf-8";
+const headers = JSON.parse(readFileSync(process.argv[3], "utf8"));
+headers["content-length"] = String(body.length);
 const server = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": type, "content-length": body.length });
+  res.writeHead(200, headers);
   res.end(body);
 });
 server.listen(0, "127.0.0.1", () => {

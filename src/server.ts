@@ -1,4 +1,5 @@
-import { serve } from "@hono/node-server";
+import { createServer } from "node:http";
+import { getRequestListener } from "@hono/node-server";
 import type { Config } from "./config";
 import { connectDatabase, type Database } from "./db/database";
 import { createApp } from "./http/app";
@@ -6,8 +7,10 @@ import { prepareDatabase } from "./platform/bootstrap";
 import { jobs } from "./platform/jobs/registry";
 import { startScheduler } from "./platform/jobs/scheduler";
 import { createLogger, type Logger } from "./platform/log";
-import { enableScheduledReleaseMemo } from "./records/scheduled-release";
+import { enableScheduledReleaseMemo, releaseMayBeDue } from "./records/scheduled-release";
 import { enableSearchWindowCache } from "./search/search";
+import { loadSegmenter } from "./search/segment";
+import { servePageCacheHits } from "./ui/cache/middleware";
 import { PageCache } from "./ui/cache/page-cache";
 import { listenForRevisions } from "./ui/cache/revision";
 import { enableRevisionMemos } from "./ui/cache/revision-memo";
@@ -36,11 +39,20 @@ export async function startServer(
   if (caching) enableSearchWindowCache();
   enableRevisionMemos();
   enableScheduledReleaseMemo();
+  const pageCache = caching ? new PageCache({ maxBytes: config.pageCacheMiB * 2 ** 20 }) : null;
+  const clock = () => new Date();
   const app = createApp(
-    { db: database.db, engine: database.engine, config, logger, clock: () => new Date() },
-    { pageCache: caching ? new PageCache({ maxBytes: config.pageCacheMiB * 2 ** 20 }) : undefined },
+    { db: database.db, engine: database.engine, config, logger, clock },
+    { pageCache: pageCache ?? undefined },
   );
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // The word dictionaries (~0.4 s) now, not inside the first visitor's search.
+  loadSegmenter();
+  // Stored public pages go out before Hono sees the request (ui/cache/middleware.ts).
+  const appListener = getRequestListener(app.fetch, { hostname: config.host });
+  const server = createServer(
+    pageCache ? servePageCacheHits(pageCache, clock, releaseMayBeDue, appListener) : appListener,
+  );
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
     server.once("error", reject);

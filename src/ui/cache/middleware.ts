@@ -2,8 +2,10 @@
 // and stores the pages that renderDocument marked as shareable. Only GET/HEAD, outside /api/,
 // from requests whose cookies are all display preferences or the CSRF seed: a session cookie, or
 // any cookie we do not know, means the page may be personal and the cache is not used at all.
+
+import type { RequestListener } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
-import { getCookie } from "hono/cookie";
+import { parse as parseCookies } from "hono/utils/cookie";
 import { TEXT_SIZE_COOKIE } from "../../disclosure/text-size";
 import { csrfCookie } from "../../http/csrf";
 import type { AppEnv } from "../../http/types";
@@ -50,30 +52,53 @@ export function bumpRevisionOnChange(): MiddlewareHandler<AppEnv> {
   };
 }
 
-function keyOf(c: Context<AppEnv>): string | null {
-  const method = c.req.method;
-  if (method !== "GET" && method !== "HEAD") return null;
-  if (c.req.path.startsWith("/api/") || c.req.header("authorization")) return null;
+/** What decides whether and under which key a request may use the cache. */
+interface CacheRequest {
+  method: string;
+  /** Path and query as sent (no fragment reaches the server). */
+  pathAndQuery: string;
+  cookie: string | undefined;
+  authorization: string | undefined;
+}
+
+/** The cache key of a request, or null when it must not use the cache at all. */
+function cacheKeyOf(req: CacheRequest): string | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  if (req.pathAndQuery.startsWith("/api/") || req.authorization) return null;
   if (!revisionIsReliable()) return null;
-  const cookies = getCookie(c);
+  const cookies = req.cookie ? parseCookies(req.cookie) : {};
   for (const name of Object.keys(cookies)) if (!SHAREABLE_COOKIES.has(name)) return null;
-  const url = c.req.url;
-  const prefs = preferencesOf(cookies);
-  // Path and query as sent (no fragment reaches the server), without parsing a URL.
-  return pageCacheKey(url.slice(url.indexOf("/", url.indexOf("//") + 2)), {
-    ...prefs,
+  return pageCacheKey(req.pathAndQuery, {
+    ...preferencesOf(cookies),
     textSize: cookies[TEXT_SIZE_COOKIE] ?? "",
   });
 }
 
-function respond(
-  c: Context<AppEnv>,
+function keyOf(c: Context<AppEnv>): string | null {
+  const url = c.req.url;
+  return cacheKeyOf({
+    method: c.req.method,
+    // Without parsing a URL.
+    pathAndQuery: url.slice(url.indexOf("/", url.indexOf("//") + 2)),
+    cookie: c.req.header("cookie"),
+    authorization: c.req.header("authorization"),
+  });
+}
+
+interface StoredResponse {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+
+/** The answer from a stored page: 304 on a matching ETag, else the bytes in the wanted encoding. */
+function storedResponse(
   cache: PageCache,
   entry: CachedPage,
   state: "hit" | "miss",
-): Response {
-  // A plain header object and a Buffer body: @hono/node-server writes both straight to the
-  // socket, without building a WHATWG Headers or Response on a hit.
+  ifNoneMatch: string | undefined,
+  acceptEncoding: string | undefined,
+): StoredResponse {
   const headers: Record<string, string> = {
     ...entry.headers,
     "content-type": entry.contentType,
@@ -82,11 +107,10 @@ function respond(
     vary: "Accept-Encoding, Cookie",
     "x-page-cache": state,
   };
-  if (c.req.header("if-none-match") === entry.etag)
-    return new Response(null, { status: 304, headers });
+  if (ifNoneMatch === entry.etag) return { status: 304, headers, body: null };
   // A miss answers uncompressed: compressing costs more CPU than rendering, and most pages
   // stored (a record page) are never asked for again. The first hit that wants it compresses.
-  const encoding = state === "hit" ? chooseEncoding(c.req.header("accept-encoding")) : "identity";
+  const encoding = state === "hit" ? chooseEncoding(acceptEncoding) : "identity";
   if (encoding !== "identity" && !entry.br) {
     const before = entry.bytes;
     compressPage(entry);
@@ -95,7 +119,64 @@ function respond(
   if (encoding !== "identity") headers["content-encoding"] = encoding;
   const body = encoding === "br" ? entry.br! : encoding === "gzip" ? entry.gzip! : entry.identity;
   headers["content-length"] = String(body.length);
-  return new Response(body, { status: 200, headers });
+  return { status: 200, headers, body };
+}
+
+function respond(
+  c: Context<AppEnv>,
+  cache: PageCache,
+  entry: CachedPage,
+  state: "hit" | "miss",
+): Response {
+  const { status, headers, body } = storedResponse(
+    cache,
+    entry,
+    state,
+    c.req.header("if-none-match"),
+    c.req.header("accept-encoding"),
+  );
+  // A plain header object and a Buffer body: @hono/node-server writes both straight to the
+  // socket, without building a WHATWG Headers.
+  return new Response(body, { status, headers });
+}
+
+/**
+ * The server's first look at a request, before Hono: a stored page is written straight to the
+ * socket, as a bare node:http server would (no Request, Response or middleware), and anything
+ * else goes on to `next`, the app. The app's own middleware below still serves hits to
+ * `app.request()` and stores what it renders.
+ */
+export function servePageCacheHits(
+  cache: PageCache,
+  clock: () => Date,
+  bypass: (now: Date) => boolean,
+  next: RequestListener,
+): RequestListener {
+  return (req, res) => {
+    const now = clock();
+    const key = bypass(now)
+      ? null
+      : cacheKeyOf({
+          method: req.method ?? "GET",
+          pathAndQuery: req.url ?? "/",
+          cookie: req.headers.cookie,
+          authorization: req.headers.authorization,
+        });
+    const hit = key === null ? null : cache.get(key, contentRevision(), now.getTime());
+    if (!hit) {
+      next(req, res);
+      return;
+    }
+    const { status, headers, body } = storedResponse(
+      cache,
+      hit,
+      "hit",
+      req.headers["if-none-match"],
+      req.headers["accept-encoding"],
+    );
+    res.writeHead(status, headers);
+    res.end(req.method === "HEAD" ? undefined : (body ?? undefined));
+  };
 }
 
 /** Whether the rendered response may be stored: marked, 200, and it sets no cookie of its own. */
