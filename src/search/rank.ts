@@ -7,16 +7,19 @@
 // LIMIT either: it computes each term's IDF by walking every match of the term, on every query.
 //
 // The design: no engine scores rows. The engine walks the index newest first and stops after
-// MAX_RESULTS + 1 matches (search.ts), returning with each its title, canonical 文号 and the
-// body's top TF-IDF words, computed once at indexing (segment.ts topKeywords). That one list
-// gives the capped total ("1000 多条"), the date order, and, ranked here, the relevance order:
+// MAX_RESULTS + 1 matches, ids only (search.ts): that list gives the capped total ("1000 多条")
+// and the date order. A second walk returns the newest RANKED (200) matches with their title,
+// canonical 文号 and the body's top TF-IDF words, computed once at indexing (segment.ts
+// topKeywords), ranked here; the other matches follow newest first. Reading those three columns
+// for all 1,000 was two thirds of a search's time at a million records (measured in
+// docs/PERFORMANCE.md), and the first ten pages are the ones people read. The score:
 //   5 × share of query words in the title (+1 when the title holds the query as typed)
 //   + 3 × share of query words in the 文号
 //   + 1 × how high the query words stand among the body's top words (0–1)
 //   + 0.25 × recency within the list,
-// newest first on ties. A word with up to 1,000 matches is ranked over all of them; a commoner
-// one over its newest 1,000, which is also all that can be paged to. Both engines return the same
-// list, so SQLite and PostgreSQL rank identically.
+// newest first on ties. A word with up to 200 matches is ranked over all of them; a commoner one
+// over its newest 200. Both engines return the same lists, so SQLite and PostgreSQL rank
+// identically.
 import type { Candidate } from "./engine";
 import type { TermGroup } from "./query";
 

@@ -470,6 +470,20 @@ describe("searching a synthetic set of 1,001 records", () => {
     assert.deepEqual(ids(await searchRecords(t.db, { q: "公开", page: 21, pageSize: 50 })), []);
   });
 
+  it("ranks the newest 200 matches; the other 800 follow newest first", async () => {
+    const dates: string[] = [];
+    for (let page = 5; page <= 20; page++) {
+      const result = await searchRecords(t.db, { q: "食品", page, pageSize: 50 });
+      dates.push(...result.hits.map((h) => h.publishedOn!));
+    }
+    assert.ok(dates.length > 0);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    // …and those 800 are all older than the ranked 200.
+    const ranked = (await searchRecords(t.db, { q: "食品", pageSize: 50, page: 4 })).hits;
+    const newestOfRest = dates[0]!;
+    assert.ok(ranked.every((h) => h.publishedOn! >= newestOfRest));
+  });
+
   it("ranks title matches first within the window", async () => {
     const result = await searchRecords(t.db, { q: "食品安全", pageSize: 10 });
     for (const hit of result.hits) assert.match(hit.title, /食品安全/);

@@ -53,6 +53,8 @@ export interface SearchResult {
 }
 
 export const MAX_RESULTS = 1000;
+/** Matches ranked by relevance: the first ten pages of twenty. */
+export const RANKED = 200;
 export const MAX_PAGE_SIZE = 50;
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_QUERY_LENGTH = 100;
@@ -143,19 +145,15 @@ async function computeWindow({
   // One more than can be shown, to know whether there are more.
   const room = MAX_RESULTS - exact.length;
   const engine = searchEngineOf(db);
-  let found: number;
-  let ordered: number[];
-  if (sort === "relevance" && groups) {
-    const matches = await engine.newestMatches(db, spec, room + 1);
-    const phrase = normalizeQuery(text).replace(/\s+/g, "");
-    found = matches.length;
-    ordered = rankCandidates(matches.slice(0, room), groups, phrase);
-  } else {
-    const matchIds = await engine.newestMatchIds(db, spec, room + 1);
-    found = matchIds.length;
-    ordered = matchIds.slice(0, room);
-  }
-  return { exact, ordered, found };
+  const matchIds = await engine.newestMatchIds(db, spec, room + 1);
+  const window = matchIds.slice(0, room);
+  if (sort !== "relevance" || !groups) return { exact, ordered: window, found: matchIds.length };
+  // Relevance orders the newest RANKED matches (see rank.ts); the rest follow newest first.
+  const head = await engine.newestMatches(db, spec, Math.min(RANKED, window.length));
+  const ranked = rankCandidates(head, groups, normalizeQuery(text).replace(/\s+/g, ""));
+  const inHead = new Set(ranked);
+  const ordered = [...ranked, ...window.filter((id) => !inHead.has(id))];
+  return { exact, ordered, found: matchIds.length };
 }
 
 async function loadHits(
