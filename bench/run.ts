@@ -75,6 +75,8 @@ interface ScenarioResult {
   ratio?: number;
   bytes?: number;
   note?: string;
+  /** Peak resident memory of the server while this scenario ran. */
+  rssMiB?: number;
 }
 
 type SetupRequest = (req: Record<string, unknown>) => Record<string, unknown>;
@@ -293,7 +295,10 @@ async function main() {
   const results: ScenarioResult[] = [];
   let rssPeak = 0;
   const want = (name: string) => !args.only || args.only.split(",").includes(name);
+  /** Peak resident memory during the last sampled run, reported with its scenario. */
+  let lastRss = 0;
   const report = (result: ScenarioResult) => {
+    result.rssMiB = lastRss;
     results.push(result);
     process.stderr.write(`${summaryLine(result)}\n`);
   };
@@ -306,6 +311,7 @@ async function main() {
     const sample = async <T>(run: () => Promise<T>): Promise<T> => {
       const [value, rss] = await peakRss(child.pid!, run);
       rssPeak = Math.max(rssPeak, rss);
+      lastRss = rss;
       return value;
     };
     try {
@@ -447,6 +453,8 @@ async function main() {
         app: await sample(() => load(base, { setupRequest })),
       });
       for (const r of rates) {
+        // Let the saturated run's backlog drain first, or its last requests time the first ones.
+        await new Promise((resolve) => setTimeout(resolve, 2000));
         const offered = await sample(() => offeredLoad(base, next, r, duration));
         const app = { ...offered, errors: 0, non2xx: offered.failed, total: offered.sent };
         report({ name: `${name} @${r}/s`, path, kind: "uncached", app });
@@ -507,7 +515,7 @@ function averaged(results: LoadResult[]): LoadResult {
 
 function summaryLine(r: ScenarioResult): string {
   const ratio = r.ratio !== undefined ? ` ratio ${r.ratio} (bare ${r.bare!.rps}/s)` : "";
-  return `${r.name.padEnd(20)} ${String(r.app.rps).padStart(6)}/s p50 ${r.app.p50} ms p99 ${r.app.p99} ms non2xx ${r.app.non2xx} errors ${r.app.errors}${ratio}`;
+  return `${r.name.padEnd(20)} ${String(r.app.rps).padStart(6)}/s p50 ${r.app.p50} ms p99 ${r.app.p99} ms non2xx ${r.app.non2xx} errors ${r.app.errors} rss ${r.rssMiB} MiB${ratio}`;
 }
 
 function markdownTable(report: {
@@ -521,11 +529,11 @@ function markdownTable(report: {
   const lines = [
     `Run ${report.at} on ${report.engine}: ${report.counts.records} records, ${report.counts.applications} applications; ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}; ${connections} connections × ${duration} s per scenario. Peak resident memory of the server: ${report.rssPeakMiB} MiB.`,
     "",
-    "| scenario | request | req/s | p50 ms | p99 ms | failed | bare req/s | ratio |",
-    "|---|---|---:|---:|---:|---:|---:|---:|",
+    "| scenario | request | req/s | p50 ms | p99 ms | failed | bare req/s | ratio | RSS MiB |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ...report.results.map(
       (r) =>
-        `| ${r.name} | \`${r.path}\` | ${r.kind === "single" ? "—" : r.app.rps} | ${r.app.p50} | ${r.app.p99} | ${r.app.non2xx} | ${r.bare?.rps ?? "—"} | ${r.ratio ?? "—"} |`,
+        `| ${r.name} | \`${r.path}\` | ${r.kind === "single" ? "—" : r.app.rps} | ${r.app.p50} | ${r.app.p99} | ${r.app.non2xx} | ${r.bare?.rps ?? "—"} | ${r.ratio ?? "—"} | ${r.rssMiB ?? "—"} |`,
     ),
   ];
   return lines.join("\n");

@@ -1,8 +1,6 @@
 // The published records filed under a catalog item, for the public item page.
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "../db/schema";
-
-type Db = Kysely<DB> | Transaction<DB>;
+import { listPublishedRecords } from "../records/public-store";
+import type { Db } from "../records/store";
 
 /** A published record as the item page lists it. */
 export interface PublishedRecordLink {
@@ -12,32 +10,28 @@ export interface PublishedRecordLink {
   publishedOn: string | null;
 }
 
-/** The published records filed under an item, newest first, one page at a time. */
+/**
+ * The published records filed under an item, newest first, one page at a time: the public list's
+ * own query (count remembered per content revision, deferred join for deep pages).
+ */
 export async function listPublishedRecordsOfItem(
   db: Db,
   itemId: number,
   page: number,
   perPage: number,
 ): Promise<{ records: PublishedRecordLink[]; total: number }> {
-  const base = db
-    .selectFrom("records")
-    .where("catalog_item_id", "=", itemId)
-    .where("state", "=", "published");
-  const count = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-  const rows = await base
-    .select(["id", "title", "doc_no", "published_on"])
-    .orderBy("published_at", "desc")
-    .orderBy("id", "desc")
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .execute();
+  const { total, items } = await listPublishedRecords(
+    db,
+    { catalogItemId: itemId },
+    { page, pageSize: perPage },
+  );
   return {
-    records: rows.map((r) => ({
+    records: items.map((r) => ({
       id: r.id,
       title: r.title,
-      docNo: r.doc_no,
-      publishedOn: r.published_on,
+      docNo: r.docNo,
+      publishedOn: r.publishedOn,
     })),
-    total: Number(count?.n ?? 0),
+    total,
   };
 }

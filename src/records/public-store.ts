@@ -179,14 +179,20 @@ export async function listPublishedRecords(
   filter: PublicRecordFilter,
   paging: { page: number; pageSize: number },
 ): Promise<{ total: number; items: PublicRecordSummary[] }> {
-  const base = filtered(db, filter);
   const total = await countPublished({ db, filter });
-  const rows = await base
-    .select([...summaryColumns, bodyStart])
+  // The page's ids first, from the index alone (a deep page skips tens of thousands of entries),
+  // then only those rows: a deferred join (see migration 2026_11_26_1000).
+  const pageIds = filtered(db, filter)
+    .select("records.id")
     .orderBy("records.published_at", "desc")
     .orderBy("records.id", "desc")
     .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  const rows = await publishedRecords(db)
+    .where("records.id", "in", pageIds)
+    .select([...summaryColumns, bodyStart])
+    .orderBy("records.published_at", "desc")
+    .orderBy("records.id", "desc")
     .execute();
   return { total, items: rows.map(summaryOf) };
 }
