@@ -181,20 +181,30 @@ export async function listPublishedRecords(
 ): Promise<{ total: number; items: PublicRecordSummary[] }> {
   const total = await countPublished({ db, filter });
   // The page's ids first, from the index alone (a deep page skips tens of thousands of entries),
-  // then only those rows: a deferred join (see migration 2026_11_26_1000).
-  const pageIds = filtered(db, filter)
+  // then only those rows (see migration 2026_11_26_1000). Two statements, not a subquery: given
+  // `id in (subquery)`, SQLite walked every published record in date order to test each id.
+  const pageIds = await filtered(db, filter)
     .select("records.id")
     .orderBy("records.published_at", "desc")
     .orderBy("records.id", "desc")
     .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize);
-  const rows = await publishedRecords(db)
-    .where("records.id", "in", pageIds)
-    .select([...summaryColumns, bodyStart])
-    .orderBy("records.published_at", "desc")
-    .orderBy("records.id", "desc")
+    .offset((paging.page - 1) * paging.pageSize)
     .execute();
-  return { total, items: rows.map(summaryOf) };
+  if (pageIds.length === 0) return { total, items: [] };
+  const rows = await publishedRecords(db)
+    .where(
+      "records.id",
+      "in",
+      pageIds.map((r) => r.id),
+    )
+    .select([...summaryColumns, bodyStart])
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = pageIds.flatMap(({ id }) => {
+    const row = byId.get(id);
+    return row ? [summaryOf(row)] : [];
+  });
+  return { total, items };
 }
 
 /**
