@@ -47,5 +47,12 @@ describe("migration 2026_11_26_1000 (list page indexes) on an analysed SQLite da
     ]) {
       assert.ok(analysed.has(index), index);
     }
+    // A record's interpretations (record page): by the partial index, not by walking every
+    // published record in date order (the column is null on nearly every row).
+    const plan = await sql<{ detail: string }>`explain query plan select id from records
+      where state = 'published' and interprets_record_id = 7 order by published_at, id`.execute(
+      database.db,
+    );
+    assert.match(plan.rows.map((r) => r.detail).join("\n"), /records_interprets_idx/);
   });
 });
