@@ -54,5 +54,9 @@ describe("migration 2026_11_26_1000 (list page indexes) on an analysed SQLite da
       database.db,
     );
     assert.match(plan.rows.map((r) => r.detail).join("\n"), /records_interprets_idx/);
+    // The scheduled records before every public read: by their partial index.
+    const scheduled = await sql<{ detail: string }>`explain query plan select scheduled_at
+      from records where records.state = 'scheduled'`.execute(database.db);
+    assert.match(scheduled.rows.map((r) => r.detail).join("\n"), /records_scheduled_idx/);
   });
 });

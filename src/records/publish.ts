@@ -1,6 +1,6 @@
 // Publication: 索引号 assignment, the publication fields, the search index, and the scheduler's
 // entry point for 定时发布. 条例第十二条 (目录、索引), 第二十六条 (时限)
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { todayInShanghai } from "../calendar/rules";
 import { lockSequence } from "../db/dialect";
 import type { DB } from "../db/schema";
@@ -132,6 +132,13 @@ export interface ScheduledPublication {
 }
 
 /**
+ * `state = 'scheduled'` written out, not bound: only then can the planner use the partial index
+ * of scheduled records (migration 2026_11_26_1000). By the state column's statistics (nearly all
+ * published) SQLite otherwise reads every record.
+ */
+export const scheduledOnly = sql<boolean>`records.state = 'scheduled'`;
+
+/**
  * Publishes every scheduled record whose time has come, each (with its interpretations) in its own
  * transaction. Safe to run concurrently: a record someone else published meanwhile is skipped.
  * Called by the scheduler and lazily before records are read or acted on.
@@ -141,7 +148,7 @@ export async function publishDueScheduledRecords(db: Db, now: Date): Promise<Sch
   const due = await db
     .selectFrom("records")
     .select("id")
-    .where("state", "=", "scheduled")
+    .where(scheduledOnly)
     .where("scheduled_at", "<=", now.toISOString())
     .orderBy("scheduled_at")
     .orderBy("id")

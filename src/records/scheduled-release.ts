@@ -5,7 +5,7 @@
 // time has come or the content revision has moved (anything scheduled, rescheduled or withdrawn
 // since bumps it, in every process: see ui/cache/revision.ts).
 import { contentRevision, revisionIsReliable } from "../ui/cache/revision";
-import { publishDueScheduledRecords } from "./publish";
+import { publishDueScheduledRecords, scheduledOnly } from "./publish";
 import type { Db } from "./store";
 
 interface NextRelease {
@@ -43,13 +43,14 @@ export async function releaseDueBeforeRead(db: Db, now: Date): Promise<void> {
   // Still scheduled and already due means refused (reported by the scheduler) or riding on a
   // policy scheduled later: a change by a person (which moves the revision) or that policy's own
   // time releases them, so only times still ahead count.
-  const row = await db
-    .selectFrom("records")
-    .select((eb) => eb.fn.min("scheduled_at").as("at"))
-    .where("state", "=", "scheduled")
-    .where("scheduled_at", ">", now.toISOString())
-    .executeTakeFirst();
-  remembered = { revision, at: row?.at ?? null };
+  // Scheduled records are few: read their times and pick in code. As one min() with a range on
+  // scheduled_at, SQLite's planner walked all million records (5 s, docs/PERFORMANCE.md).
+  const rows = await db.selectFrom("records").select("scheduled_at").where(scheduledOnly).execute();
+  const ahead = rows
+    .map((r) => r.scheduled_at)
+    .filter((at): at is string => at !== null && at > now.toISOString())
+    .sort();
+  remembered = { revision, at: ahead[0] ?? null };
 }
 
 /**

@@ -29,6 +29,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column("interprets_record_id")
     .where(sql.ref("interprets_record_id"), "is not", null)
     .execute();
+  // The few scheduled records (定时发布), looked up before public reads (records/publish.ts).
+  await db.schema
+    .createIndex("records_scheduled_idx")
+    .on("records")
+    .column("scheduled_at")
+    .where(sql.ref("state"), "=", sql.lit("scheduled"))
+    .execute();
   await analyzeRecords(db);
 }
 
@@ -50,6 +57,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.dropIndex(name).execute();
     await db.schema.createIndex(name).on("records").columns(columns.slice(0, -1)).execute();
   }
+  await db.schema.dropIndex("records_scheduled_idx").execute();
   await db.schema.dropIndex("records_interprets_idx").execute();
   await db.schema
     .createIndex("records_interprets_idx")
