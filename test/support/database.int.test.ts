@@ -11,7 +11,7 @@ import {
 } from "./database";
 
 const migrationNames = readdirSync(new URL("../../src/db/migrations", import.meta.url))
-  .filter((f) => /\.tsx?$/.test(f))
+  .filter((f) => /\.tsx?$/.test(f) && f !== "index.ts") // index.ts is the registry
   .map((f) => f.replace(/\.tsx?$/, ""))
   .sort();
 
