@@ -4,8 +4,6 @@
 //
 //   GONGKAI_DATA_DIR=/tmp/big node --import tsx bench/seed.ts --records 100000 --applications 20000
 //   GONGKAI_DATA_DIR=/tmp/big node --import tsx bench/dashboard.ts [--runs 10] [--from … --to …]
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { parseArgs } from "node:util";
 import { createApiToken } from "../src/accounts/api-tokens";
 import { createUser } from "../src/accounts/service";
@@ -13,7 +11,7 @@ import { loadConfig, prepareDataDir } from "../src/config";
 import { connectDatabase } from "../src/db/database";
 import { rootUnit } from "../src/org/store";
 import { systemActor } from "../src/platform/audit";
-import { builtServer } from "./product";
+import { startProduct } from "./product";
 
 const { values: args } = parseArgs({
   options: {
@@ -23,29 +21,7 @@ const { values: args } = parseArgs({
   },
 });
 const runs = Number(args.runs);
-const root = new URL("..", import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-async function waitHealthy(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}healthz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not become healthy");
-}
+const _root = new URL("..", import.meta.url).pathname;
 
 /** Signs in through the login form like a browser; returns the cookie header. */
 async function signIn(base: string, username: string, password: string): Promise<string> {
@@ -122,22 +98,8 @@ async function main() {
   const { token } = await createApiToken(db, userId, "bench", now);
   await database.destroy();
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}/`;
-  const server = spawn(process.execPath, [builtServer()], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GONGKAI_LOG_LEVEL: "error",
-      GONGKAI_DEMO: "false",
-      GONGKAI_SECRET: config.secret,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const { base, child: server } = await startProduct(config.secret);
   try {
-    await waitHealthy(base, server);
     const cookie = await signIn(base, username, password);
     const query = new URLSearchParams();
     if (args.from) query.set("from", args.from);

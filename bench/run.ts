@@ -8,9 +8,8 @@
 //
 // Seed the database first with bench/seed.ts. The annual report scenario needs GONGKAI_SECRET
 // or the data folder's `secret` (read through the product's own configuration).
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,7 +24,7 @@ import { createHumanChallenge } from "../src/platform/human-check";
 import { hmacHex } from "../src/platform/tokens";
 import { personFormFields } from "../src/requests/test-fixtures";
 import { offeredLoad } from "./offered-load";
-import { builtServer } from "./product";
+import { startProduct } from "./product";
 
 const { values: args } = parseArgs({
   options: {
@@ -123,28 +122,6 @@ async function load(url: string, options: LoadOptions = {}): Promise<LoadResult>
     non2xx: r.non2xx,
     total: r["2xx"] + r.non2xx,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-async function waitHealthy(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}healthz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("server did not become healthy");
 }
 
 /** Peak resident memory of a process, sampled from /proc while `during` runs. */
@@ -265,33 +242,9 @@ async function main() {
   const deepPage = Math.max(1, Math.floor(Number(deepItem?.n ?? 0) / 20 / 2));
   const listPath = `/disclosure/records?catalogItemId=${deepItem?.catalog_item_id ?? 1}&page=${deepPage}`;
 
-  const entry = builtServer();
-  /** Starts the product; `GONGKAI_PAGE_CACHE_MB=0` gives a server with no page or search cache. */
-  const startProduct = async (env: Record<string, string>) => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [entry], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        GONGKAI_LOG_LEVEL: "error",
-        GONGKAI_TRUST_PROXY: "true",
-        GONGKAI_DEMO: "false",
-        GONGKAI_SECRET: config.secret,
-        ...env,
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const base = `http://127.0.0.1:${port}/`;
-    try {
-      await waitHealthy(base, child);
-    } catch (error) {
-      child.kill("SIGKILL");
-      throw error;
-    }
-    return { base, child };
-  };
+  /** The product as deployed; `GONGKAI_PAGE_CACHE_MB=0` gives one with no page or search cache. */
+  const start = (env: Record<string, string>) =>
+    startProduct(config.secret, { GONGKAI_TRUST_PROXY: "true", ...env });
   const results: ScenarioResult[] = [];
   let rssPeak = 0;
   const want = (name: string) => !args.only || args.only.split(",").includes(name);
@@ -307,7 +260,7 @@ async function main() {
     env: Record<string, string>,
     phase: (base: string, sample: <T>(run: () => Promise<T>) => Promise<T>) => Promise<void>,
   ) => {
-    const { base, child } = await startProduct(env);
+    const { base, child } = await start(env);
     const sample = async <T>(run: () => Promise<T>): Promise<T> => {
       const [value, rss] = await peakRss(child.pid!, run);
       rssPeak = Math.max(rssPeak, rss);

@@ -14,7 +14,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApiToken } from "../src/accounts/api-tokens";
@@ -26,7 +25,7 @@ import { systemActor } from "../src/platform/audit";
 import { prepareDatabase } from "../src/platform/bootstrap";
 import { createLogger } from "../src/platform/log";
 import { buildRecord, publishableReview, setCreditCode } from "../src/records/test-fixtures";
-import { builtServer } from "./product";
+import { builtServer, freePort } from "./product";
 
 const root = new URL("..", import.meta.url).pathname;
 const postgresScript = join(root, ".ci/postgres.sh");
@@ -42,17 +41,6 @@ const checks: Check[] = [];
 function check(name: string, ok: boolean, detail: string): void {
   checks.push({ name, ok, detail });
   process.stderr.write(`${ok ? "PASS" : "FAIL"} ${name}: ${detail}\n`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -81,12 +69,9 @@ async function status(url: string): Promise<number> {
   }
 }
 
-let entry: string | null = null;
-
 /** Starts one server process (as `npm start` runs it); resolves when it answers /healthz. */
 async function startProcess(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  entry ??= builtServer();
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [builtServer()], {
     cwd: root,
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
