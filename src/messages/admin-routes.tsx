@@ -45,15 +45,10 @@ import {
   revealContact,
   saveDeadlines,
 } from "./service";
-import { getStaffMessage, listStaffMessages, type StaffFilter } from "./staff-queries";
+import { getStaffMessage, listStaffMessages, staffFilterOf } from "./staff-queries";
 import { rootUnitId } from "./store";
 import { findTemplate, listTemplates, saveTemplate } from "./templates";
-import {
-  availableActions,
-  MESSAGE_STATES,
-  type MessageAction,
-  type MessageState,
-} from "./workflow";
+import { availableActions, type MessageAction } from "./workflow";
 
 const textValues = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
@@ -88,21 +83,14 @@ export function adminMessageRoutes(app: Hono<AppEnv>): void {
   app.get("/admin/messages", async (c) => {
     const user = requireRole(c, ...messageStaffRoles);
     const { db, clock } = c.get("deps");
-    const state = c.req.query("state") ?? "";
-    const unitId = Number(c.req.query("unitId") ?? "");
-    const filter: StaffFilter = {
-      state: (MESSAGE_STATES as readonly string[]).includes(state)
-        ? (state as MessageState)
-        : undefined,
-      overdue: c.req.query("overdue") === "1",
-      unitId: Number.isInteger(unitId) && unitId > 0 ? unitId : undefined,
-    };
-    const items = await listStaffMessages(db, filter, todayInShanghai(clock()));
+    const filter = staffFilterOf((name) => c.req.query(name));
+    const { total, items } = await listStaffMessages(db, filter, todayInShanghai(clock()));
     return renderBackOffice(
       c,
       "留言办理",
       <MessageListPage
         items={items}
+        total={total}
         filter={filter}
         units={await unitsOf(c)}
         canTemplates={canEditTemplates(user)}

@@ -1,6 +1,7 @@
 // Back-office pages of 留言: the list (overdue highlighted, filters), one message with masked
 // contact, actions, reply draft with 答复模板, and the 分办/转办/督办 history; templates and deadlines.
 import { ErrorSummary, PostForm } from "../ui/forms";
+import { Pager } from "../ui/pager";
 import type { Contact } from "./contact";
 import {
   BUREAU_CHOSEN_DEFAULTS,
@@ -10,7 +11,14 @@ import {
   type MessageCategory,
   ratingLabel,
 } from "./rules";
-import type { StaffFilter, StaffMessage, StaffMessageSummary } from "./staff-queries";
+import {
+  isUrgentFirst,
+  STAFF_PAGE_SIZE,
+  type StaffFilter,
+  type StaffMessage,
+  type StaffMessageSummary,
+  staffListHref,
+} from "./staff-queries";
 import type { AnswerTemplate } from "./templates";
 import { actionLabels, MESSAGE_STATES, type MessageActionType, stateLabels } from "./workflow";
 
@@ -32,6 +40,7 @@ function DueBadge(props: { m: StaffMessageSummary }) {
 
 export function MessageListPage(props: {
   items: StaffMessageSummary[];
+  total: number;
   filter: StaffFilter;
   units: Unit[];
   canTemplates: boolean;
@@ -53,12 +62,15 @@ export function MessageListPage(props: {
       <form method="get" action="/admin/messages" class="filter-form">
         <label for="f-state">状态</label>
         <select id="f-state" name="state">
-          <option value="">全部</option>
+          <option value="">待办(未答复)</option>
           {MESSAGE_STATES.map((s) => (
-            <option value={s} selected={f.state === s}>
+            <option value={s} selected={f.view === s}>
               {stateLabels[s]}
             </option>
           ))}
+          <option value="all" selected={f.view === "all"}>
+            全部
+          </option>
         </select>
         <label for="f-unit">承办单位</label>
         <select id="f-unit" name="unitId">
@@ -76,6 +88,10 @@ export function MessageListPage(props: {
           筛选
         </button>
       </form>
+      <p>
+        共 {props.total} 条
+        {props.total > 0 ? (isUrgentFirst(f) ? ",答复期限最早的在前" : ",收到日期最新的在前") : ""}
+      </p>
       {props.items.length === 0 ? (
         <p>没有符合条件的留言。</p>
       ) : (
@@ -119,6 +135,11 @@ export function MessageListPage(props: {
           </table>
         </div>
       )}
+      <Pager
+        page={f.page}
+        count={Math.ceil(props.total / STAFF_PAGE_SIZE)}
+        hrefOf={(page) => staffListHref(f, page)}
+      />
     </section>
   );
 }

@@ -6,14 +6,55 @@ import { notFound } from "../http/errors";
 import { type Contact, maskedContactOf } from "./contact";
 import { isOverdue, workdaysLeft } from "./rules";
 import { type Db, findMessage, listEvents, type MessageRow, unitNames } from "./store";
-import type { MessageActionType, MessageState } from "./workflow";
+import {
+  MESSAGE_STATES,
+  type MessageActionType,
+  type MessageState,
+  OPEN_MESSAGE_STATES,
+} from "./workflow";
+
+/**
+ * Which messages the list shows: the ones still to answer (the default), one state, or all.
+ * Years of messages pile up, so "all" and "replied" read newest first, page by page.
+ */
+export type StaffView = "open" | MessageState | "all";
 
 export interface StaffFilter {
-  state?: MessageState;
+  view: StaffView;
   /** Only messages past their due day and not replied. */
   overdue?: boolean;
   unitId?: number;
   category?: string;
+  page: number;
+}
+
+export const STAFF_PAGE_SIZE = 50;
+
+/** The list's filter from its query string; anything unrecognised falls back to the default. */
+export function staffFilterOf(query: (name: string) => string | undefined): StaffFilter {
+  const view = query("state") ?? "";
+  const unitId = Number(query("unitId") ?? "");
+  const page = Number(query("page") ?? "1");
+  return {
+    view:
+      view === "all" || (MESSAGE_STATES as readonly string[]).includes(view)
+        ? (view as StaffView)
+        : "open",
+    overdue: query("overdue") === "1",
+    unitId: Number.isInteger(unitId) && unitId > 0 ? unitId : undefined,
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+  };
+}
+
+/** The address of a page of the list with the same filter. */
+export function staffListHref(filter: StaffFilter, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.view !== "open") params.set("state", filter.view);
+  if (filter.unitId) params.set("unitId", String(filter.unitId));
+  if (filter.overdue) params.set("overdue", "1");
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/admin/messages?${query}` : "/admin/messages";
 }
 
 export interface StaffMessageSummary {
@@ -54,20 +95,42 @@ function summaryOf(
   };
 }
 
-/** The back-office list, oldest due first among open messages; at most 500 rows. */
+/** Messages still to answer come most urgent first; replied ones and "all" newest first. */
+export function isUrgentFirst(filter: StaffFilter): boolean {
+  return filter.overdue === true || (filter.view !== "all" && filter.view !== "replied");
+}
+
+function statesOf(filter: StaffFilter): readonly MessageState[] | null {
+  if (filter.overdue || filter.view === "open") return OPEN_MESSAGE_STATES;
+  return filter.view === "all" ? null : [filter.view];
+}
+
+/**
+ * One page of the back-office list, ordered as isUrgentFirst says, so the work of the day is on
+ * page 1 whatever the years of messages behind it.
+ */
 export async function listStaffMessages(
   db: Db,
   filter: StaffFilter,
   today: IsoDate,
-): Promise<StaffMessageSummary[]> {
-  let q = db.selectFrom("messages").selectAll();
-  if (filter.state) q = q.where("state", "=", filter.state);
+): Promise<{ total: number; items: StaffMessageSummary[] }> {
+  let q = db.selectFrom("messages");
+  const states = statesOf(filter);
+  if (states) q = q.where("state", "in", states);
   if (filter.unitId) q = q.where("unit_id", "=", filter.unitId);
   if (filter.category) q = q.where("category", "=", filter.category);
-  if (filter.overdue) q = q.where("state", "!=", "replied").where("due_on", "<", today);
-  const rows = await q.orderBy("due_on").orderBy("id").limit(500).execute();
+  if (filter.overdue) q = q.where("due_on", "<", today);
+  const count = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await (isUrgentFirst(filter)
+    ? q.orderBy("due_on").orderBy("id")
+    : q.orderBy("received_on", "desc").orderBy("id", "desc")
+  )
+    .selectAll()
+    .limit(STAFF_PAGE_SIZE)
+    .offset((filter.page - 1) * STAFF_PAGE_SIZE)
+    .execute();
   const units = await unitNames(db);
-  return rows.map((r) => summaryOf(r, units, today));
+  return { total: Number(count.n), items: rows.map((r) => summaryOf(r, units, today)) };
 }
 
 export interface StaffEvent {

@@ -3,6 +3,7 @@
 import type { IsoDate } from "../calendar/rules";
 import { canSeeMessages, isOffice, type MessageUser } from "./policy";
 import { type Db, rootUnitId } from "./store";
+import { OPEN_MESSAGE_STATES } from "./workflow";
 
 export interface SupervisedMessageRow {
   id: number;
@@ -65,7 +66,7 @@ export async function overdueMessages(
   options: { today: IsoDate; unitId?: number },
 ): Promise<SupervisedMessageRow[]> {
   const rows = await base(db, options.unitId)
-    .where("messages.state", "!=", "replied")
+    .where("messages.state", "in", OPEN_MESSAGE_STATES)
     .where("messages.due_on", "<", options.today)
     .orderBy("messages.due_on")
     .orderBy("messages.id")

@@ -13,6 +13,9 @@ import {
 export const MESSAGE_STATES = ["received", "assigned", "in_review", "replied"] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
+/** Every state before the reply is approved: what the 答复期限 still runs on. */
+export const OPEN_MESSAGE_STATES = ["received", "assigned", "in_review"] as const;
+
 export const stateLabels: Record<MessageState, string> = {
   received: "待分办",
   assigned: "办理中",

@@ -2,6 +2,7 @@
 // and the back office (admin-routes.tsx).
 import type { Context, Hono } from "hono";
 import { todayInShanghai } from "../calendar/rules";
+import { pageOfQuery } from "../disclosure/params";
 import { type Api, fieldErrors } from "../http/api";
 import { AppError, conflict, notFound } from "../http/errors";
 import type { AppEnv } from "../http/types";
@@ -21,7 +22,8 @@ import { publicCommenter, submitComment } from "./service";
 import {
   findPublicConsultation,
   latestFeedback,
-  listPublicConsultations,
+  listOpenConsultations,
+  listPublicConsultationPage,
   listPublishedComments,
 } from "./store";
 import { DecisionCatalogPage } from "./views/decisions";
@@ -32,21 +34,35 @@ import {
   InteractionHome,
 } from "./views/public";
 
+const CONSULTATIONS_PER_PAGE = 20;
+
 /** Comments one address may send per hour, across consultations. */
 const COMMENTS_PER_HOUR = 10;
 
 export function participationRoutes(app: Hono<AppEnv>, api: Api): void {
   app.get("/interaction", async (c) => {
     const { db, clock } = c.get("deps");
-    const open = (await listPublicConsultations(db, clock())).filter((x) => x.phase === "open");
+    const open = await listOpenConsultations(db, clock());
     return clockDependent(await renderPortal(c, "互动交流", <InteractionHome open={open} />));
   });
 
   app.get("/interaction/consultations", async (c) => {
     const { db, clock } = c.get("deps");
-    const consultations = await listPublicConsultations(db, clock());
+    const page = pageOfQuery(c.req.query("page"));
+    const { total, items } = await listPublicConsultationPage(db, clock(), {
+      page,
+      pageSize: CONSULTATIONS_PER_PAGE,
+    });
     return clockDependent(
-      await renderPortal(c, "意见征集", <ConsultationListPage consultations={consultations} />),
+      await renderPortal(
+        c,
+        "意见征集",
+        <ConsultationListPage
+          consultations={items}
+          page={page}
+          pageCount={Math.ceil(total / CONSULTATIONS_PER_PAGE)}
+        />,
+      ),
     );
   });
 

@@ -130,6 +130,40 @@ export async function listPublicConsultations(db: Db, now: Date): Promise<Consul
   return rows.map((r) => consultationOf(r as Row, now));
 }
 
+/** One page of the public list, newest first: ten years of consultations do not fit one page. */
+export async function listPublicConsultationPage(
+  db: Db,
+  now: Date,
+  paging: { page: number; pageSize: number },
+): Promise<{ total: number; items: Consultation[] }> {
+  const count = await db
+    .selectFrom("consultations")
+    .where("status", "=", "opened")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const rows = await baseQuery(db)
+    .where("consultations.status", "=", "opened")
+    .orderBy("consultations.opens_on", "desc")
+    .orderBy("consultations.id", "desc")
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .execute();
+  return { total: Number(count.n), items: rows.map((r) => consultationOf(r as Row, now)) };
+}
+
+/** The consultations taking comments now (phase "open"), newest first. */
+export async function listOpenConsultations(db: Db, now: Date): Promise<Consultation[]> {
+  const t = now.toISOString();
+  const rows = await baseQuery(db)
+    .where("consultations.status", "=", "opened")
+    .where("consultations.opens_at", "<=", t)
+    .where("consultations.closes_at", ">", t)
+    .orderBy("consultations.opens_on", "desc")
+    .orderBy("consultations.id", "desc")
+    .execute();
+  return rows.map((r) => consultationOf(r as Row, now));
+}
+
 export async function findPublicConsultation(
   db: Db,
   id: number,

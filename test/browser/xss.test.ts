@@ -278,7 +278,12 @@ describe("XSS corpus in Chromium", { skip: unavailable ?? undefined }, () => {
     );
     // The asker's view (number and query code) is a GET page: the rating link.
     publicPages.push("/interaction/messages", ...left.map((m) => rateHrefOf(m.number, m.code)));
-    const messagePages = ["/admin/messages", ...left.map((m) => `/admin/messages/${m.id}`)];
+    const messagePages = [
+      "/admin/messages",
+      // The default list holds only messages still to answer; "all" shows the replied ones too.
+      "/admin/messages?state=all",
+      ...left.map((m) => `/admin/messages/${m.id}`),
+    ];
     staffPages.reviewer!.push("/admin", ...messagePages);
     staffPages.editor!.push(...messagePages);
     // The audited clear view of the asker's name and contact (office only).

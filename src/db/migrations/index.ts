@@ -19,6 +19,7 @@ import * as m0870_create_supervision from "./2026_11_26_0870_create_supervision"
 import * as m0880_create_notices from "./2026_11_26_0880_create_notices";
 import * as m0900_add_scale_indexes from "./2026_11_26_0900_add_scale_indexes";
 import * as m1000_add_list_page_indexes from "./2026_11_26_1000_add_list_page_indexes";
+import * as m1100_add_message_indexes from "./2026_11_26_1100_add_message_indexes";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_26_0100_create_foundation": m0100_create_foundation,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_0880_create_notices": m0880_create_notices,
   "2026_11_26_0900_add_scale_indexes": m0900_add_scale_indexes,
   "2026_11_26_1000_add_list_page_indexes": m1000_add_list_page_indexes,
+  "2026_11_26_1100_add_message_indexes": m1100_add_message_indexes,
 };

@@ -6,6 +6,7 @@ import type { HumanChallenge } from "../../platform/human-check";
 import { humanCheckFields } from "../../platform/human-check";
 import { HumanCheckField } from "../../platform/human-check-field";
 import { ErrorSummary, Field, PostForm } from "../../ui/forms";
+import { Pager } from "../../ui/pager";
 import { consultationPath, feedbackPath, periodText } from "../labels";
 import { dispositionLabels, phaseLabels } from "../rules";
 import type { Consultation, Feedback, PublicComment } from "../store";
@@ -54,7 +55,11 @@ export function InteractionHome(props: { open: Consultation[] }) {
   );
 }
 
-export function ConsultationListPage(props: { consultations: Consultation[] }) {
+export function ConsultationListPage(props: {
+  consultations: Consultation[];
+  page: number;
+  pageCount: number;
+}) {
   return (
     <>
       <h1>意见征集</h1>
@@ -93,6 +98,13 @@ export function ConsultationListPage(props: { consultations: Consultation[] }) {
           </table>
         </div>
       )}
+      <Pager
+        page={props.page}
+        count={props.pageCount}
+        hrefOf={(p) =>
+          p > 1 ? `/interaction/consultations?page=${p}` : "/interaction/consultations"
+        }
+      />
     </>
   );
 }
