@@ -178,24 +178,38 @@ async function main() {
   const database = connectDatabase(config);
   const db = database.db;
   const now = new Date();
+  const countOf = async (
+    table: "records" | "applications" | "consultation_comments" | "messages",
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
   const counts = {
-    records: Number(
-      (
-        await db
-          .selectFrom("records")
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirst()
-      )?.n ?? 0,
-    ),
-    applications: Number(
-      (
-        await db
-          .selectFrom("applications")
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirst()
-      )?.n ?? 0,
-    ),
+    records: await countOf("records"),
+    applications: await countOf("applications"),
+    comments: await countOf("consultation_comments"),
+    messages: await countOf("messages"),
   };
+  // The 留言 list pages (20 a page, replied messages shown with consent) and the consultations.
+  const publicMessages = Number(
+    (
+      await db
+        .selectFrom("messages")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("state", "=", "replied")
+        .where("consent_public", "=", 1)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+  const messagePages = Math.max(1, Math.ceil(publicMessages / 20));
+  const consultationIds = (
+    await db.selectFrom("consultations").select("id").where("status", "=", "opened").execute()
+  ).map((r) => r.id);
   const maxId = Number(
     (
       await db
@@ -423,6 +437,20 @@ async function main() {
       });
     await searching("search-2-uncached", SEARCH_WORDS_2);
     await searching("search-4-uncached", SEARCH_WORDS_4);
+    if (publicMessages > 0) {
+      await uncached(
+        "messages-uncached",
+        `/interaction/messages?page={1–${messagePages}}`,
+        () => `/interaction/messages?page=${random(messagePages)}`,
+      );
+    }
+    if (consultationIds.length > 0) {
+      await uncached(
+        "consultation-uncached",
+        "/interaction/consultations/{random id} (draft and its published comments)",
+        () => `/interaction/consultations/${consultationIds[random(consultationIds.length) - 1]}`,
+      );
+    }
   });
 
   const summary = {
@@ -473,14 +501,14 @@ function summaryLine(r: ScenarioResult): string {
 
 function markdownTable(report: {
   engine: string;
-  counts: { records: number; applications: number };
+  counts: { records: number; applications: number; comments: number; messages: number };
   rssPeakMiB: number;
   at: string;
   results: ScenarioResult[];
   machine: { cpus: number; cpu: string; node: string; memoryGiB: number };
 }): string {
   const lines = [
-    `Run ${report.at} on ${report.engine}: ${report.counts.records} records, ${report.counts.applications} applications; ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}; ${connections} connections × ${duration} s per scenario. Peak resident memory of the server: ${report.rssPeakMiB} MiB.`,
+    `Run ${report.at} on ${report.engine}: ${report.counts.records} records, ${report.counts.applications} applications, ${report.counts.comments} consultation comments, ${report.counts.messages} messages; ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}; ${connections} connections × ${duration} s per scenario. Peak resident memory of the server: ${report.rssPeakMiB} MiB.`,
     "",
     "| scenario | request | req/s | p50 ms | p99 ms | failed | bare req/s | ratio | RSS MiB |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|",

@@ -1,14 +1,16 @@
 // Generates a realistic data set of any size for benchmarks, into the database the server would
 // use (GONGKAI_DATA_DIR for SQLite, or DATABASE_URL for PostgreSQL):
 //
-//   GONGKAI_DATA_DIR=/tmp/big node --import tsx bench/seed.ts --records 1000000 --applications 200000
+//   GONGKAI_DATA_DIR=/tmp/big node --import tsx bench/seed.ts --records 1000000 --applications 200000 \
+//     --consultations 200 --comments 40000 --messages 100000
 //
 // Records are published over the last ten years across every active catalog item and the
 // township offices, with Chinese bodies of 1–5 KB, 索引号, and search-index entries built by the
 // product's own indexer; applications are closed cases with full timelines (confirm, assign,
-// reply, deliver) and encrypted applicant data. Rows go in directly, in batches of one
-// transaction each, bypassing the services (which would take hours at this size); the result is
-// what the services would have produced. Use a fresh data folder or database.
+// reply, deliver) and encrypted applicant data; consultations get public comments (moderated,
+// answered) and published feedback, and 留言 their handling history (bench/seed-interaction.ts).
+// Rows go in directly, in batches of one transaction each, bypassing the services (which would
+// take hours at this size); the result is what the services would have produced. Use a fresh data folder or database.
 import { parseArgs } from "node:util";
 import { type Insertable, type Kysely, sql } from "kysely";
 import { loadConfig, prepareDataDir } from "../src/config";
@@ -16,6 +18,7 @@ import { connectDatabase } from "../src/db/database";
 import type { DB } from "../src/db/schema";
 import { createUnit, rootUnit } from "../src/org/store";
 import { prepareDatabase } from "../src/platform/bootstrap";
+import { personalDataKey } from "../src/platform/crypto";
 import { createLogger } from "../src/platform/log";
 import { loadSiteSettings } from "../src/platform/settings";
 import { GENRES } from "../src/records/genres";
@@ -25,6 +28,8 @@ import { REPLY_RESULT_KEYS } from "../src/requests/results";
 import { searchEngineOf } from "../src/search/engine";
 import { buildSearchEntry } from "../src/search/indexer";
 import { segmentForIndex, topKeywords } from "../src/search/segment";
+import { seedConsultations, seedMessages } from "./seed-interaction";
+import { addDays, isoDate, progress, randomDate } from "./seed-support";
 import {
   between,
   createRandom,
@@ -49,6 +54,9 @@ const { values: args } = parseArgs({
   options: {
     records: { type: "string", default: "1000000" },
     applications: { type: "string", default: "200000" },
+    consultations: { type: "string", default: "200" },
+    comments: { type: "string", default: "40000" },
+    messages: { type: "string", default: "100000" },
     years: { type: "string", default: "10" },
     batch: { type: "string", default: "500" },
     seed: { type: "string", default: "20261126" },
@@ -57,37 +65,11 @@ const { values: args } = parseArgs({
 
 const recordCount = Number(args.records);
 const applicationCount = Number(args.applications);
+const consultationCount = Number(args.consultations);
+const commentCount = Number(args.comments);
+const messageCount = Number(args.messages);
 const years = Number(args.years);
 const batchSize = Number(args.batch);
-
-/** A one-line progress bar on stderr: done/total, rate and time left. */
-function progress(label: string, total: number) {
-  const started = Date.now();
-  let last = 0;
-  return (done: number) => {
-    const now = Date.now();
-    if (done < total && now - last < 500) return;
-    last = now;
-    const seconds = (now - started) / 1000;
-    const rate = done / Math.max(seconds, 0.001);
-    const left = rate > 0 ? (total - done) / rate : 0;
-    const width = 30;
-    const filled = Math.round((done / Math.max(total, 1)) * width);
-    process.stderr.write(
-      `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ` +
-        `${Math.round(rate)}/s, ${Math.round(left)} s left   ${done >= total ? "\n" : ""}`,
-    );
-  };
-}
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) =>
-  isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
-
-/** A date in the last `years` years, uniform. */
-function randomDate(random: Random, today: string): string {
-  return addDays(today, -Math.floor(random() * years * 365));
-}
 
 async function townshipUnits(db: Kysely<DB>, now: Date): Promise<number[]> {
   const root = (await rootUnit(db))!.id;
@@ -123,7 +105,7 @@ async function seedRecords(db: Kysely<DB>, random: Random, today: string, units:
     const rows: Insertable<RecordsTable>[] = [];
     const bodies: FakeText[] = [];
     for (let i = 0; i < n; i++) {
-      const publishedOn = randomDate(random, today);
+      const publishedOn = randomDate(random, today, years);
       const year = Number(publishedOn.slice(0, 4));
       const serial = (serials.get(year) ?? 0) + 1;
       serials.set(year, serial);
@@ -244,7 +226,7 @@ async function seedApplications(
     const n = Math.min(batchSize, applicationCount - done);
     await db.transaction().execute(async (trx) => {
       const cases = Array.from({ length: n }, () => {
-        const receivedOn = randomDate(random, today);
+        const receivedOn = randomDate(random, today, years);
         const year = Number(receivedOn.slice(0, 4));
         const serial = (serials.get(year) ?? 0) + 1;
         serials.set(year, serial);
@@ -339,13 +321,29 @@ async function main() {
     const started = Date.now();
     await seedRecords(database.db, random, today, units);
     await seedApplications(database.db, random, today, units, config.secret);
+    const officer = await database.db
+      .selectFrom("users")
+      .select(["id", "display_name as name"])
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const plan = {
+      today,
+      years,
+      batchSize,
+      units,
+      officer,
+      key: personalDataKey(config.secret),
+      secret: config.secret,
+    };
+    await seedConsultations(database.db, random, plan, consultationCount, commentCount);
+    await seedMessages(database.db, random, plan, messageCount);
     // Fresh statistics, as a long-running site would have, so the planner picks the indexes; on
     // PostgreSQL also the visibility map autovacuum would have built (index-only scans use it).
     await sql
       .raw(database.engine === "postgres" ? "VACUUM ANALYZE" : "ANALYZE")
       .execute(database.db);
     process.stderr.write(
-      `seeded ${recordCount} records and ${applicationCount} applications into ${database.engine} in ${Math.round((Date.now() - started) / 1000)} s\n`,
+      `seeded ${recordCount} records, ${applicationCount} applications, ${consultationCount} consultations with ${commentCount} comments and ${messageCount} messages into ${database.engine} in ${Math.round((Date.now() - started) / 1000)} s\n`,
     );
   } finally {
     await database.destroy();

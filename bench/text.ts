@@ -119,3 +119,103 @@ export function fakeRecordText(random: Random, year: number, bodyChars: number):
 }
 
 export const FAKE_PLACES = PLACES;
+
+const ARTICLE_NUMERALS = [
+  "一",
+  "二",
+  "三",
+  "四",
+  "五",
+  "六",
+  "七",
+  "八",
+  "九",
+  "十",
+  "十一",
+  "十二",
+];
+const ARTICLE_FORMS = [
+  (s: string) => `为了规范${s}监督管理,保障公众身体健康和生命安全,制定本办法。`,
+  () => "本办法适用于本县行政区域内的登记、监督检查及其相关管理活动。",
+  (s: string, a: string) =>
+    `县市场监督管理局负责本县${s}${a}工作,乡镇市场监管所承担辖区内的日常监督检查。`,
+  (s: string) => `${s}经营者应当建立进货查验记录制度,如实记录产品名称、数量、供货者和进货日期。`,
+  (s: string, a: string) =>
+    `登记机关应当自受理申请之日起十个工作日内作出${s}${a}决定,并向社会公开。`,
+  (s: string) =>
+    `违反本办法规定的,由县市场监督管理局责令改正,给予警告;拒不改正的,依照有关${s}法律法规处理。`,
+  () => "本办法自发布之日起施行,有效期五年。",
+];
+
+/** A 征求意见稿: a title line and 5–12 articles numbered 第一条…, as splitDraft reads them. */
+export function fakeConsultationDraft(
+  random: Random,
+  year: number,
+): { title: string; text: string } {
+  const subject = pick(random, SUBJECTS);
+  const action = pick(random, ACTIONS);
+  const title = `${year}年${subject}${action}管理办法(征求意见稿)`;
+  const count = between(random, 5, ARTICLE_NUMERALS.length);
+  const lines = [title, "第一章 总则"];
+  for (let i = 0; i < count; i++) {
+    lines.push(`第${ARTICLE_NUMERALS[i]}条 ${pick(random, ARTICLE_FORMS)(subject, action)}`);
+  }
+  return { title, text: lines.join("\n") };
+}
+
+const COMMENT_FORMS = [
+  (s: string) => `建议明确${s}经营者进货查验记录的保存期限,便于基层执法。`,
+  (s: string, a: string) => `${a}的频次建议根据${s}经营者的信用风险等级分类确定,不宜一刀切。`,
+  () => "建议将“十个工作日”缩短为五个工作日,方便群众办事。",
+  (s: string) => `对小微${s}经营者建议设置一定的过渡期,并由监管所上门指导。`,
+  () => "第一章的适用范围表述不够清楚,是否包括网络经营,请予明确。",
+  (s: string) => `建议增加消费者投诉${s}问题的处理时限和反馈方式。`,
+  () => "处罚条款过于笼统,建议细化情形并与上位法衔接。",
+  () => "赞同本办法,希望尽快出台实施。",
+];
+
+/** A public comment on a draft, 30–200 characters. */
+export function fakeComment(random: Random): string {
+  const parts: string[] = [];
+  const length = between(random, 1, 3);
+  for (let i = 0; i < length; i++) {
+    parts.push(pick(random, COMMENT_FORMS)(pick(random, SUBJECTS), pick(random, ACTIONS)));
+  }
+  return parts.join("");
+}
+
+const MESSAGE_FORMS = [
+  (s: string, _a: string, p: string) => ({
+    category: "inquiry" as const,
+    subject: `${p}${s}经营许可办理咨询`,
+    body: `您好,我准备在${p}开一家${s}店,请问办理经营许可需要准备哪些材料,多长时间能办好?`,
+    reply: `您好!办理${s}经营许可可通过网上办事大厅或到县政务服务中心市场监管窗口申请,材料清单见办事指南,符合条件的当场或在法定期限内办结。感谢您的关注。`,
+  }),
+  (s: string, a: string, p: string) => ({
+    category: "suggestion" as const,
+    subject: `关于${p}${s}${a}的建议`,
+    body: `建议在${p}加大${s}${a}力度,特别是学校周边和农村集市,定期公布检查结果。`,
+    reply: `感谢您的建议。我局已将${p}学校周边和农村集市纳入${s}${a}重点,检查结果将在本网站“监督检查”栏目公开。`,
+  }),
+  (s: string, _a: string, p: string) => ({
+    category: "complaint" as const,
+    subject: `反映${p}某超市${s}问题`,
+    body: `我在${p}一家超市购买的${s}临近保质期仍在销售,标签也不清楚,请有关部门核查。`,
+    reply: `您反映的问题已转${p}市场监管所现场核查,对发现的问题已责令整改。涉及消费纠纷的,可通过全国12315平台投诉。`,
+  }),
+  (s: string, a: string) => ({
+    category: "inquiry" as const,
+    subject: `${s}${a}结果在哪里查询`,
+    body: `请问县里的${s}${a}结果在网站哪个栏目可以查到?`,
+    reply: `您好!${s}${a}结果在本网站“法定主动公开内容—监督检查”栏目发布,也可在首页搜索框输入关键词查询。`,
+  }),
+];
+
+/** A 留言: its category, subject, body and the reply the bureau gave. */
+export function fakeMessage(random: Random) {
+  return pick(random, MESSAGE_FORMS)(
+    pick(random, SUBJECTS),
+    pick(random, ACTIONS),
+    pick(random, PLACES),
+  );
+}
