@@ -18,6 +18,8 @@ import { createApiToken } from "../src/accounts/api-tokens";
 import { createUser } from "../src/accounts/service";
 import { loadConfig, prepareDataDir } from "../src/config";
 import { connectDatabase } from "../src/db/database";
+import { PUBLIC_MESSAGES_PER_PAGE } from "../src/messages/public";
+import { publicMessages } from "../src/messages/store";
 import { rootUnit } from "../src/org/store";
 import { systemActor } from "../src/platform/audit";
 import { createHumanChallenge } from "../src/platform/human-check";
@@ -195,18 +197,15 @@ async function main() {
     comments: await countOf("consultation_comments"),
     messages: await countOf("messages"),
   };
-  // The 留言 list pages (20 a page, replied messages shown with consent) and the consultations.
-  const publicMessages = Number(
+  // The 留言 list pages and the consultations the public sees.
+  const publicMessageCount = Number(
     (
-      await db
-        .selectFrom("messages")
+      await publicMessages(db)
         .select((eb) => eb.fn.countAll().as("n"))
-        .where("state", "=", "replied")
-        .where("consent_public", "=", 1)
         .executeTakeFirst()
     )?.n ?? 0,
   );
-  const messagePages = Math.max(1, Math.ceil(publicMessages / 20));
+  const messagePages = Math.max(1, Math.ceil(publicMessageCount / PUBLIC_MESSAGES_PER_PAGE));
   const consultationIds = (
     await db.selectFrom("consultations").select("id").where("status", "=", "opened").execute()
   ).map((r) => r.id);
@@ -437,7 +436,7 @@ async function main() {
       });
     await searching("search-2-uncached", SEARCH_WORDS_2);
     await searching("search-4-uncached", SEARCH_WORDS_4);
-    if (publicMessages > 0) {
+    if (publicMessageCount > 0) {
       await uncached(
         "messages-uncached",
         `/interaction/messages?page={1–${messagePages}}`,

@@ -3,7 +3,11 @@
 // is encrypted and masked by the product's own helpers, deadlines come from the product's rules
 // over the real working-day calendar, and each feedback snapshot is drafted by the product's
 // draftFeedback from the comments as stored.
+
+import { randomBytes } from "node:crypto";
 import type { Insertable, Kysely } from "kysely";
+import type { Role } from "../src/accounts/roles";
+import { createUser } from "../src/accounts/service";
 import type { IsoDate } from "../src/calendar/rules";
 import { loadWorkCalendar } from "../src/calendar/store";
 import type { DB } from "../src/db/schema";
@@ -25,6 +29,7 @@ import {
 } from "../src/participation/rules";
 import { findConsultation } from "../src/participation/store";
 import type { ConsultationCommentsTable } from "../src/participation/tables";
+import { systemActor } from "../src/platform/audit";
 import { encryptOptional, maskPhone, type PersonalDataKey } from "../src/platform/crypto";
 import { addDays, progress, randomDate, shanghaiInstant } from "./seed-support";
 import {
@@ -36,15 +41,67 @@ import {
   type Random,
 } from "./text";
 
+export interface StaffMember {
+  id: number;
+  name: string;
+}
+
+/**
+ * Who does the generated steps: the office's reviewer (分办, 审核, moderation, feedback) and one
+ * editor per unit who drafts that unit's replies. The product refuses approval of one's own
+ * draft, so the two are never the same account.
+ */
+export interface BenchStaff {
+  reviewer: StaffMember;
+  editorOf: Map<number, StaffMember>;
+}
+
 export interface InteractionPlan {
+  now: Date;
   today: IsoDate;
   years: number;
   batchSize: number;
   units: number[];
-  /** The staff account every generated step is attributed to. */
-  officer: { id: number; name: string };
+  staff: BenchStaff;
   key: PersonalDataKey;
   secret: string;
+}
+
+/** The bench accounts (found again on a second run), created with unusable random passwords. */
+export async function benchStaff(db: Kysely<DB>, units: number[], now: Date): Promise<BenchStaff> {
+  const account = async (username: string, displayName: string, unitId: number, role: Role) => {
+    const found = await db
+      .selectFrom("users")
+      .select(["id", "display_name"])
+      .where("username", "=", username)
+      .executeTakeFirst();
+    if (found) return { id: found.id, name: found.display_name };
+    const password = `${randomBytes(18).toString("base64url")}-Aa1!`;
+    const id = await createUser(
+      db,
+      systemActor,
+      { username, displayName, unitId, roles: [role], password, mustChangePassword: true },
+      now,
+    );
+    return { id, name: displayName };
+  };
+  const editorOf = new Map<number, StaffMember>();
+  for (const unitId of units) {
+    editorOf.set(
+      unitId,
+      await account(`bench-editor-${unitId}`, `测试信息员${unitId}`, unitId, "editor"),
+    );
+  }
+  return {
+    reviewer: await account("bench-reviewer", "测试审核人", units[0]!, "reviewer"),
+    editorOf,
+  };
+}
+
+/** An ISO instant no later than `now`: generated history never lies in the future. */
+function notAfter(iso: string, now: Date): string {
+  const cap = now.toISOString();
+  return iso < cap ? iso : cap;
 }
 
 const PERIOD_DAYS = 30;
@@ -87,6 +144,7 @@ async function insertConsultations(
   for (let i = 0; i < count; i++) {
     const opensOn = randomDate(random, plan.today, plan.years);
     const closesOn = addDays(opensOn, PERIOD_DAYS - 1);
+    const unitId = pick(random, plan.units);
     const draft = fakeConsultationDraft(random, Number(opensOn.slice(0, 4)));
     const { opensAt, closesAt } = consultationInstants(opensOn, closesOn);
     const openedAt = shanghaiInstant(addDays(opensOn, -1), 15, 0);
@@ -94,7 +152,7 @@ async function insertConsultations(
       .insertInto("consultations")
       .values({
         title: draft.title,
-        unit_id: pick(random, plan.units),
+        unit_id: unitId,
         decision_item_id: null,
         is_major: random() < 0.2 ? 1 : 0,
         draft_text: draft.text,
@@ -110,8 +168,8 @@ async function insertConsultations(
         opens_at: opensAt,
         closes_at: closesAt,
         opened_at: openedAt,
-        opened_by: plan.officer.id,
-        created_by: plan.officer.id,
+        opened_by: plan.staff.reviewer.id,
+        created_by: plan.staff.editorOf.get(unitId)!.id,
         created_at: openedAt,
         updated_at: openedAt,
       })
@@ -129,9 +187,13 @@ function commentRow(
   plan: InteractionPlan,
   c: PlannedConsultation,
 ): Insertable<ConsultationCommentsTable> {
-  let sentOn = addDays(c.opensOn, between(random, 0, PERIOD_DAYS - 1));
-  if (sentOn > plan.today) sentOn = plan.today;
-  const createdAt = shanghaiInstant(sentOn, between(random, 7, 22), between(random, 0, 59));
+  // Comments on a consultation still open spread over the days it has been open so far.
+  const daysOpen = Math.round((Date.parse(plan.today) - Date.parse(c.opensOn)) / 86_400_000);
+  const sentOn = addDays(c.opensOn, between(random, 0, Math.min(PERIOD_DAYS - 1, daysOpen)));
+  const createdAt = notAfter(
+    shanghaiInstant(sentOn, between(random, 7, 22), between(random, 0, 59)),
+    plan.now,
+  );
   const named = random() < 0.3;
   const name = named ? `测试网民${between(random, 1, 99_999)}` : undefined;
   const phone = random() < 0.4 ? `1380000${String(between(random, 0, 9999)).padStart(4, "0")}` : "";
@@ -149,9 +211,11 @@ function commentRow(
     contact_masked: phone ? maskPhone(phone) : null,
     status,
     hold_reason: status === "held" ? "含有与征求意见无关的广告内容" : "",
-    moderated_by: status === "pending" ? null : plan.officer.id,
+    moderated_by: status === "pending" ? null : plan.staff.reviewer.id,
     moderated_at:
-      status === "pending" ? null : addDays(createdAt.slice(0, 10), 1) + createdAt.slice(10),
+      status === "pending"
+        ? null
+        : notAfter(new Date(Date.parse(createdAt) + 86_400_000).toISOString(), plan.now),
     disposition,
     reason: disposition ? REASONS[disposition] : "",
     group_id: null,
@@ -219,7 +283,7 @@ async function publishFeedbacks(
         snapshot: JSON.stringify(snapshot),
         correction_reason: "",
         published_at: shanghaiInstant(publishOn, 10, 0),
-        published_by: plan.officer.id,
+        published_by: plan.staff.reviewer.id,
       })
       .execute();
   }
@@ -230,6 +294,23 @@ interface PlannedMessage {
   events: Omit<Insertable<MessageEventsTable>, "message_id">[];
 }
 
+/** When each 留言 arrived, oldest first, so 留言编号 follow the order of receipt as they do live. */
+function submissionInstants(random: Random, plan: InteractionPlan, count: number): string[] {
+  return Array.from({ length: count }, () =>
+    notAfter(
+      shanghaiInstant(
+        randomDate(random, plan.today, plan.years),
+        between(random, 7, 23),
+        between(random, 0, 59),
+      ),
+      plan.now,
+    ),
+  ).sort();
+}
+
+const shanghaiDateOf = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+
 /** `count` 留言 over the years: old ones replied (some late), recent ones at every step. */
 export async function seedMessages(
   db: Kysely<DB>,
@@ -239,32 +320,30 @@ export async function seedMessages(
 ): Promise<void> {
   if (count === 0) return;
   const calendar = await loadWorkCalendar(db);
+  const instants = submissionInstants(random, plan, count);
   const serials = new Map<number, number>();
   const tick = progress("messages", count);
-  const personal = plan.key;
+  const { reviewer } = plan.staff;
   for (let done = 0; done < count; ) {
-    const n = Math.min(plan.batchSize, count - done);
-    const planned: PlannedMessage[] = [];
-    for (let i = 0; i < n; i++) {
-      const submittedOn = randomDate(random, plan.today, plan.years);
+    const planned = instants.slice(done, done + plan.batchSize).map((createdAt): PlannedMessage => {
+      const submittedOn = shanghaiDateOf(createdAt);
       const year = Number(submittedOn.slice(0, 4));
       const serial = (serials.get(year) ?? 0) + 1;
+      // nextMessageNo compares five-digit serials as text.
+      if (serial > 99_999)
+        throw new Error(`more than 99,999 messages in ${year}: give more --years`);
       serials.set(year, serial);
       const messageNo = `LY-${year}-${String(serial).padStart(5, "0")}`;
       const text = fakeMessage(random);
-      const category = text.category;
-      const workdays = DEFAULT_DEADLINE_WORKDAYS[category];
+      const workdays = DEFAULT_DEADLINE_WORKDAYS[text.category];
       const receivedOn = receiptWorkday(calendar, submittedOn);
-      const dueOn = messageDueOn(calendar, submittedOn, workdays);
       // 6% answered after the due day.
       const repliedOn = calendar.addWorkdays(
         receivedOn,
         random() < 0.06 ? workdays + between(random, 1, 5) : between(random, 1, workdays),
       );
-      const assignedOn =
-        calendar.addWorkdays(receivedOn, 1) < plan.today
-          ? calendar.addWorkdays(receivedOn, 1)
-          : null;
+      const nextWorkday = calendar.addWorkdays(receivedOn, 1);
+      const assignedOn = nextWorkday < plan.today ? nextWorkday : null;
       const replied = repliedOn < plan.today;
       const drafted = replied || (assignedOn !== null && random() < 0.4);
       const state = replied
@@ -274,48 +353,51 @@ export async function seedMessages(
           : assignedOn
             ? "assigned"
             : "received";
-      const createdAt = shanghaiInstant(
-        submittedOn,
-        between(random, 7, 23),
-        between(random, 0, 59),
-      );
       const repliedAt = replied ? shanghaiInstant(repliedOn, 16, between(random, 0, 59)) : null;
       const unitId = assignedOn ? pick(random, plan.units) : null;
+      const editor = unitId === null ? null : plan.staff.editorOf.get(unitId)!;
       const rated = replied && random() < 0.3;
-      const officer = plan.officer;
-      planned.push({
+      return {
         row: {
           message_no: messageNo,
           query_code_hash: messageCodeHash(plan.secret, messageNo, `BENCH${serial}`),
-          category,
+          category: text.category,
           subject: text.subject,
           body: text.body,
-          ...contactColumns(personal, {
+          ...contactColumns(plan.key, {
             name: `测试留言人${serial}`,
             phone: `1390000${String(serial % 10_000).padStart(4, "0")}`,
           }),
           consent_public: random() < 0.6 ? 1 : 0,
           state,
           received_on: receivedOn,
-          due_on: dueOn,
+          due_on: messageDueOn(calendar, submittedOn, workdays),
           deadline_workdays: workdays,
           unit_id: unitId,
           reply_text: drafted ? text.reply : "",
-          reply_drafted_by: drafted ? officer.id : null,
+          reply_drafted_by: drafted ? editor!.id : null,
           return_reason: null,
           replied_on: replied ? repliedOn : null,
           replied_at: repliedAt,
-          reply_reviewed_by: replied ? officer.id : null,
+          reply_reviewed_by: replied ? reviewer.id : null,
           last_supervised_on: null,
           rating: rated ? pick(random, RATINGS) : null,
           rating_comment: null,
-          rated_at: rated ? shanghaiInstant(addDays(repliedOn, 1), 9, 0) : null,
+          rated_at: rated ? notAfter(shanghaiInstant(addDays(repliedOn, 1), 9, 0), plan.now) : null,
           created_at: createdAt,
           updated_at: repliedAt ?? createdAt,
         },
-        events: messageEvents({ assignedOn, repliedOn, replied, drafted, unitId, officer }),
-      });
-    }
+        events: messageEvents({
+          assignedOn,
+          repliedOn,
+          repliedAt,
+          drafted,
+          unitId,
+          editor,
+          reviewer,
+        }),
+      };
+    });
     await db.transaction().execute(async (trx) => {
       const ids = await trx
         .insertInto("messages")
@@ -327,34 +409,37 @@ export async function seedMessages(
       );
       if (events.length > 0) await trx.insertInto("message_events").values(events).execute();
     });
-    done += n;
+    done += planned.length;
     tick(done);
   }
 }
 
+/** The history behind a message's state: 分办 by the office, the unit's draft, the approval. */
 function messageEvents(m: {
   assignedOn: IsoDate | null;
   repliedOn: IsoDate;
-  replied: boolean;
+  repliedAt: string | null;
   drafted: boolean;
   unitId: number | null;
-  officer: { id: number; name: string };
+  editor: StaffMember | null;
+  reviewer: StaffMember;
 }): Omit<Insertable<MessageEventsTable>, "message_id">[] {
   if (m.assignedOn === null) return [];
-  const event = (type: string, on: IsoDate, from: number | null) => ({
+  const event = (type: string, on: IsoDate, by: StaffMember, at: string) => ({
     type,
     on_date: on,
-    from_unit_id: from,
+    from_unit_id: type === "assign" ? null : m.unitId,
     to_unit_id: m.unitId,
     note: "",
-    actor_id: m.officer.id,
-    actor_name: m.officer.name,
-    created_at: shanghaiInstant(on, type === "approve" ? 16 : 10, 0),
+    actor_id: by.id,
+    actor_name: by.name,
+    created_at: at,
   });
-  const events = [event("assign", m.assignedOn, null)];
+  const events = [event("assign", m.assignedOn, m.reviewer, shanghaiInstant(m.assignedOn, 9, 0))];
   if (m.drafted) {
-    events.push(event("submit", m.replied ? m.repliedOn : m.assignedOn, m.unitId));
+    const on = m.repliedAt ? m.repliedOn : m.assignedOn;
+    events.push(event("submit", on, m.editor!, shanghaiInstant(on, 11, 0)));
   }
-  if (m.replied) events.push(event("approve", m.repliedOn, m.unitId));
+  if (m.repliedAt) events.push(event("approve", m.repliedOn, m.reviewer, m.repliedAt));
   return events;
 }

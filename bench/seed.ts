@@ -28,7 +28,7 @@ import { REPLY_RESULT_KEYS } from "../src/requests/results";
 import { searchEngineOf } from "../src/search/engine";
 import { buildSearchEntry } from "../src/search/indexer";
 import { segmentForIndex, topKeywords } from "../src/search/segment";
-import { seedConsultations, seedMessages } from "./seed-interaction";
+import { benchStaff, seedConsultations, seedMessages } from "./seed-interaction";
 import { addDays, isoDate, progress, randomDate } from "./seed-support";
 import {
   between,
@@ -321,17 +321,13 @@ async function main() {
     const started = Date.now();
     await seedRecords(database.db, random, today, units);
     await seedApplications(database.db, random, today, units, config.secret);
-    const officer = await database.db
-      .selectFrom("users")
-      .select(["id", "display_name as name"])
-      .orderBy("id")
-      .executeTakeFirstOrThrow();
     const plan = {
+      now,
       today,
       years,
       batchSize,
       units,
-      officer,
+      staff: await benchStaff(database.db, units, now),
       key: personalDataKey(config.secret),
       secret: config.secret,
     };

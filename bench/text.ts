@@ -174,7 +174,7 @@ const COMMENT_FORMS = [
   () => "赞同本办法,希望尽快出台实施。",
 ];
 
-/** A public comment on a draft, 30–200 characters. */
+/** A public comment on a draft: one to three suggestions, about 20–120 characters. */
 export function fakeComment(random: Random): string {
   const parts: string[] = [];
   const length = between(random, 1, 3);

@@ -12,7 +12,13 @@ import { hitRateLimit } from "../platform/rate-limit";
 import { listPublishedRecords } from "../records/public-store";
 import { renderPortal } from "../ui/render";
 import { CONCERN_GENRES, publicConcernsOf } from "./concerns";
-import { findPublicMessage, listPublicMessages, lookupMessage, rateMessage } from "./public";
+import {
+  findPublicMessage,
+  listPublicMessages,
+  lookupMessage,
+  PUBLIC_MESSAGES_PER_PAGE,
+  rateMessage,
+} from "./public";
 import {
   MessageForm,
   PublicMessageList,
@@ -29,12 +35,13 @@ const SUBMITTED_COOKIE = "gk_message";
 const SUBMITTED_SECONDS = 600;
 /** Messages one address may leave per hour (a person rarely leaves more than one or two). */
 export const MESSAGES_PER_ADDRESS_PER_HOUR = 10;
-const PAGE_SIZE = 20;
 
 const textValues = (body: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"),
   );
+
+const RESPONSES_PER_PAGE = 20;
 
 const pageOf = (value: string | undefined) => {
   const n = Number(value ?? "1");
@@ -49,9 +56,9 @@ export function publicMessageRoutes(app: Hono<AppEnv>): void {
     const page = pageOf(c.req.query("page"));
     const { total, items } = await listPublicMessages(c.get("deps").db, {
       page,
-      pageSize: PAGE_SIZE,
+      pageSize: PUBLIC_MESSAGES_PER_PAGE,
     });
-    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const pageCount = Math.max(1, Math.ceil(total / PUBLIC_MESSAGES_PER_PAGE));
     return renderPortal(
       c,
       "留言咨询",
@@ -229,14 +236,14 @@ export function publicMessageRoutes(app: Hono<AppEnv>): void {
     const { total, items } = await listPublishedRecords(
       db,
       { genre },
-      { page, pageSize: PAGE_SIZE },
+      { page, pageSize: RESPONSES_PER_PAGE },
     );
     const concerns = await publicConcernsOf(
       db,
       items.map((r) => r.id),
     );
     const withConcerns = items.map((r) => ({ ...r, concerns: concerns.get(r.id)! }));
-    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const pageCount = Math.max(1, Math.ceil(total / RESPONSES_PER_PAGE));
     return renderPortal(
       c,
       "回应关切与政策问答",

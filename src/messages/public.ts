@@ -66,6 +66,9 @@ function publicOf(row: PublicRow, units: Map<number, string>): PublicMessage {
   };
 }
 
+/** Messages per page of the public list. */
+export const PUBLIC_MESSAGES_PER_PAGE = 20;
+
 export async function listPublicMessages(
   db: Db,
   paging: { page: number; pageSize: number },

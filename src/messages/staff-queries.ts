@@ -24,7 +24,6 @@ export interface StaffFilter {
   /** Only messages past their due day and not replied. */
   overdue?: boolean;
   unitId?: number;
-  category?: string;
   page: number;
 }
 
@@ -100,35 +99,55 @@ export function isUrgentFirst(filter: StaffFilter): boolean {
   return filter.overdue === true || (filter.view !== "all" && filter.view !== "replied");
 }
 
+/** The states the list shows (null: every state); 只看已超期 keeps only those still to answer. */
 function statesOf(filter: StaffFilter): readonly MessageState[] | null {
-  if (filter.overdue || filter.view === "open") return OPEN_MESSAGE_STATES;
-  return filter.view === "all" ? null : [filter.view];
+  const chosen =
+    filter.view === "open" ? OPEN_MESSAGE_STATES : filter.view === "all" ? null : [filter.view];
+  if (!filter.overdue) return chosen;
+  return (chosen ?? OPEN_MESSAGE_STATES).filter((s) =>
+    (OPEN_MESSAGE_STATES as readonly string[]).includes(s),
+  );
+}
+
+/** The rows the list shows, before ordering; null when none can match (已答复 + 只看已超期). */
+function filteredMessages(db: Db, filter: StaffFilter, today: IsoDate) {
+  const states = statesOf(filter);
+  if (states?.length === 0) return null;
+  let q = db.selectFrom("messages");
+  if (states) q = q.where("state", "in", states);
+  if (filter.unitId) q = q.where("unit_id", "=", filter.unitId);
+  if (filter.overdue) q = q.where("due_on", "<", today);
+  return q;
 }
 
 /**
- * One page of the back-office list, ordered as isUrgentFirst says, so the work of the day is on
- * page 1 whatever the years of messages behind it.
+ * One page of the list, ordered as isUrgentFirst says, so the work of the day is on page 1
+ * whatever the years of messages behind it. Exported for the query-plan test.
  */
+export function staffPageQuery(db: Db, filter: StaffFilter, today: IsoDate) {
+  const q = filteredMessages(db, filter, today);
+  if (!q) return null;
+  const ordered = isUrgentFirst(filter)
+    ? q.orderBy("due_on").orderBy("id")
+    : q.orderBy("received_on", "desc").orderBy("id", "desc");
+  return ordered
+    .selectAll()
+    .limit(STAFF_PAGE_SIZE)
+    .offset((filter.page - 1) * STAFF_PAGE_SIZE);
+}
+
 export async function listStaffMessages(
   db: Db,
   filter: StaffFilter,
   today: IsoDate,
 ): Promise<{ total: number; items: StaffMessageSummary[] }> {
-  let q = db.selectFrom("messages");
-  const states = statesOf(filter);
-  if (states) q = q.where("state", "in", states);
-  if (filter.unitId) q = q.where("unit_id", "=", filter.unitId);
-  if (filter.category) q = q.where("category", "=", filter.category);
-  if (filter.overdue) q = q.where("due_on", "<", today);
-  const count = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await (isUrgentFirst(filter)
-    ? q.orderBy("due_on").orderBy("id")
-    : q.orderBy("received_on", "desc").orderBy("id", "desc")
-  )
-    .selectAll()
-    .limit(STAFF_PAGE_SIZE)
-    .offset((filter.page - 1) * STAFF_PAGE_SIZE)
-    .execute();
+  const all = filteredMessages(db, filter, today);
+  const page = staffPageQuery(db, filter, today);
+  if (!all || !page) return { total: 0, items: [] };
+  const count = await all
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const rows = await page.execute();
   const units = await unitNames(db);
   return { total: Number(count.n), items: rows.map((r) => summaryOf(r, units, today)) };
 }

@@ -120,17 +120,23 @@ export async function listConsultations(db: Db, now: Date): Promise<Consultation
   return rows.map((r) => consultationOf(r as Row, now));
 }
 
-/** Opened consultations only (未开始, 征集中, 已截止, 已反馈): what the public may see. */
-export async function listPublicConsultations(db: Db, now: Date): Promise<Consultation[]> {
-  const rows = await baseQuery(db)
+/**
+ * Opened consultations only (未开始, 征集中, 已截止, 已反馈): what the public may see, newest
+ * first. Every public list starts here.
+ */
+function publicConsultations(db: Db) {
+  return baseQuery(db)
     .where("consultations.status", "=", "opened")
     .orderBy("consultations.opens_on", "desc")
-    .orderBy("consultations.id", "desc")
-    .execute();
+    .orderBy("consultations.id", "desc");
+}
+
+export async function listPublicConsultations(db: Db, now: Date): Promise<Consultation[]> {
+  const rows = await publicConsultations(db).execute();
   return rows.map((r) => consultationOf(r as Row, now));
 }
 
-/** One page of the public list, newest first: ten years of consultations do not fit one page. */
+/** One page of the public list: ten years of consultations do not fit one page. */
 export async function listPublicConsultationPage(
   db: Db,
   now: Date,
@@ -141,25 +147,19 @@ export async function listPublicConsultationPage(
     .where("status", "=", "opened")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  const rows = await baseQuery(db)
-    .where("consultations.status", "=", "opened")
-    .orderBy("consultations.opens_on", "desc")
-    .orderBy("consultations.id", "desc")
+  const rows = await publicConsultations(db)
     .limit(paging.pageSize)
     .offset((paging.page - 1) * paging.pageSize)
     .execute();
   return { total: Number(count.n), items: rows.map((r) => consultationOf(r as Row, now)) };
 }
 
-/** The consultations taking comments now (phase "open"), newest first. */
+/** The consultations taking comments now (phase "open"). */
 export async function listOpenConsultations(db: Db, now: Date): Promise<Consultation[]> {
   const t = now.toISOString();
-  const rows = await baseQuery(db)
-    .where("consultations.status", "=", "opened")
+  const rows = await publicConsultations(db)
     .where("consultations.opens_at", "<=", t)
     .where("consultations.closes_at", ">", t)
-    .orderBy("consultations.opens_on", "desc")
-    .orderBy("consultations.id", "desc")
     .execute();
   return rows.map((r) => consultationOf(r as Row, now));
 }

@@ -1,4 +1,4 @@
-// Page links shared by every paginated public list.
+// Page links shared by every paginated list, public and back office.
 /** Page links: previous, 1 … around the current … last, next; nothing for one page. */
 export function Pager(props: { page: number; count: number; hrefOf: (page: number) => string }) {
   if (props.count <= 1) return null;

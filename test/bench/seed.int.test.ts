@@ -89,6 +89,76 @@ describe("bench/seed.ts", () => {
     assert.equal(next, `LY-${year}-${String(seeded + 1).padStart(5, "0")}`);
   });
 
+  it("follows the product's rules: four eyes, feedback after closing, numbers in receipt order", async () => {
+    const db = database.db;
+    // The reply's drafter never approves it (workflow.ts refuses one's own draft).
+    assert.equal(await count("messages", sql`reply_drafted_by = reply_reviewed_by`), 0);
+    const events = await db
+      .selectFrom("message_events as e")
+      .innerJoin("messages as m", "m.id", "e.message_id")
+      .select(["m.id", "m.state", "e.type", "e.actor_id"])
+      .orderBy("e.id")
+      .execute();
+    const byMessage = new Map<number, { state: string; types: string[]; actors: number[] }>();
+    for (const e of events) {
+      const m = byMessage.get(e.id) ?? { state: e.state, types: [], actors: [] };
+      m.types.push(e.type);
+      m.actors.push(e.actor_id!);
+      byMessage.set(e.id, m);
+    }
+    const expected: Record<string, string[]> = {
+      assigned: ["assign"],
+      in_review: ["assign", "submit"],
+      replied: ["assign", "submit", "approve"],
+    };
+    for (const [id, m] of byMessage) {
+      assert.deepEqual(m.types, expected[m.state], `message ${id} (${m.state})`);
+      if (m.state === "replied") assert.notEqual(m.actors[1], m.actors[2], `message ${id}`);
+    }
+    assert.equal(
+      (await count("messages", sql`state = 'received'`)) + byMessage.size,
+      COUNTS.messages,
+    );
+
+    // 留言编号 run in the order messages arrived, as nextMessageNo hands them out.
+    const numbers = await db
+      .selectFrom("messages")
+      .select(["message_no", "created_at"])
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    const lastOfYear = new Map<string, number>();
+    for (const { message_no } of numbers) {
+      const [, year, serial] = message_no.split("-");
+      assert.ok(Number(serial) > (lastOfYear.get(year!) ?? 0), `${message_no} out of order`);
+      lastOfYear.set(year!, Number(serial));
+    }
+
+    // Nothing happened after the seed ran.
+    const now = new Date().toISOString();
+    assert.equal(await count("messages", sql`created_at > ${now} or rated_at > ${now}`), 0);
+    assert.equal(
+      await count("consultation_comments", sql`created_at > ${now} or moderated_at > ${now}`),
+      0,
+    );
+
+    // Feedback only after the consultation closed, and then nothing left unmoderated.
+    assert.equal(
+      await count(
+        "consultation_feedbacks",
+        sql`published_at < (select closes_at from consultations c where c.id = consultation_id)`,
+      ),
+      0,
+    );
+    assert.equal(
+      await count(
+        "consultation_comments",
+        sql`status = 'pending' and consultation_id in (select consultation_id from consultation_feedbacks)`,
+      ),
+      0,
+    );
+  });
+
   it("publishes feedback that counts the published comments of each closed consultation", async () => {
     const feedbacks = await database.db
       .selectFrom("consultation_feedbacks")
