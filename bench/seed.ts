@@ -10,7 +10,8 @@
 // reply, deliver) and encrypted applicant data; consultations get public comments (moderated,
 // answered) and published feedback, and 留言 their handling history (bench/seed-interaction.ts).
 // Rows go in directly, in batches of one transaction each, bypassing the services (which would
-// take hours at this size); the result is what the services would have produced. Use a fresh data folder or database.
+// take hours at this size); the result is what the services would have produced. Use a fresh
+// data folder or database.
 import { parseArgs } from "node:util";
 import { type Insertable, type Kysely, sql } from "kysely";
 import { loadConfig, prepareDataDir } from "../src/config";

@@ -122,11 +122,9 @@ function filteredMessages(db: Db, filter: StaffFilter, today: IsoDate) {
 
 /**
  * One page of the list, ordered as isUrgentFirst says, so the work of the day is on page 1
- * whatever the years of messages behind it. Exported for the query-plan test.
+ * whatever the years of messages behind it.
  */
-export function staffPageQuery(db: Db, filter: StaffFilter, today: IsoDate) {
-  const q = filteredMessages(db, filter, today);
-  if (!q) return null;
+function pageOf(q: NonNullable<ReturnType<typeof filteredMessages>>, filter: StaffFilter) {
   const ordered = isUrgentFirst(filter)
     ? q.orderBy("due_on").orderBy("id")
     : q.orderBy("received_on", "desc").orderBy("id", "desc");
@@ -136,18 +134,21 @@ export function staffPageQuery(db: Db, filter: StaffFilter, today: IsoDate) {
     .offset((filter.page - 1) * STAFF_PAGE_SIZE);
 }
 
+/** The page query as listStaffMessages runs it, for the query-plan test. */
+export function staffPageQuery(db: Db, filter: StaffFilter, today: IsoDate) {
+  const q = filteredMessages(db, filter, today);
+  return q && pageOf(q, filter);
+}
+
 export async function listStaffMessages(
   db: Db,
   filter: StaffFilter,
   today: IsoDate,
 ): Promise<{ total: number; items: StaffMessageSummary[] }> {
-  const all = filteredMessages(db, filter, today);
-  const page = staffPageQuery(db, filter, today);
-  if (!all || !page) return { total: 0, items: [] };
-  const count = await all
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const rows = await page.execute();
+  const q = filteredMessages(db, filter, today);
+  if (!q) return { total: 0, items: [] };
+  const count = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await pageOf(q, filter).execute();
   const units = await unitNames(db);
   return { total: Number(count.n), items: rows.map((r) => summaryOf(r, units, today)) };
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../../test/support/app";
 import { addCalendarDays } from "../calendar/rules";
-import { consultationInstants } from "./rules";
+import { insertOpenedConsultation } from "./test-fixtures";
 
 const titlesOn = (html: string) => [...html.matchAll(/测试征集(\d+)号/g)].map((m) => Number(m[1]));
 
@@ -17,33 +17,12 @@ describe("意见征集 public lists", () => {
     for (let n = 0; n <= 25; n++) {
       const opensOn = addCalendarDays("2025-06-20", -n * 10);
       const closesOn = addCalendarDays(opensOn, 29);
-      const { opensAt, closesAt } = consultationInstants(opensOn, closesOn);
-      await t.t.db
-        .insertInto("consultations")
-        .values({
-          title: `测试征集${n}号`,
-          unit_id: unitId,
-          decision_item_id: null,
-          is_major: 0,
-          draft_text: "第一条 测试。",
-          draft_record_id: null,
-          explanation_html: "",
-          opens_on: opensOn,
-          closes_on: closesOn,
-          short_period_reason: "",
-          contact_phone: "",
-          contact_email: "",
-          contact_address: "",
-          status: "opened",
-          opens_at: opensAt,
-          closes_at: closesAt,
-          opened_at: opensAt,
-          opened_by: null,
-          created_by: null,
-          created_at: opensAt,
-          updated_at: opensAt,
-        })
-        .execute();
+      await insertOpenedConsultation(t.t.db, {
+        title: `测试征集${n}号`,
+        unitId,
+        opensOn,
+        closesOn,
+      });
     }
   });
   after(() => t.close());

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from "../../../test/support/app";
 import { loadWorkCalendar } from "../../calendar/store";
 import { connectDatabase, type Database } from "../../db/database";
 import { createUnit } from "../../org/store";
+import { insertOpenedConsultation } from "../../participation/test-fixtures";
 import { jobs } from "../../platform/jobs/registry";
 import { runDueJobs } from "../../platform/jobs/scheduler";
 import { createLogger } from "../../platform/log";
@@ -220,32 +221,12 @@ describe("reminders and the daily digest", () => {
       ["征集甲-反馈超期", "2025-09-01"],
       ["征集乙-未到反馈期限", "2025-10-09"],
     ] as const) {
-      await t.t.db
-        .insertInto("consultations")
-        .values({
-          title,
-          unit_id: unitA,
-          decision_item_id: null,
-          is_major: 0,
-          draft_text: "第一条 测试。",
-          draft_record_id: null,
-          explanation_html: "",
-          opens_on: "2025-08-01",
-          closes_on: closesOn,
-          short_period_reason: "",
-          contact_phone: "",
-          contact_email: "",
-          contact_address: "",
-          status: "opened",
-          opens_at: "2025-07-31T16:00:00.000Z",
-          closes_at: `${closesOn}T16:00:00.000Z`,
-          opened_at: "2025-07-31T16:00:00.000Z",
-          opened_by: null,
-          created_by: null,
-          created_at: "2025-07-31T16:00:00.000Z",
-          updated_at: "2025-07-31T16:00:00.000Z",
-        })
-        .execute();
+      await insertOpenedConsultation(t.t.db, {
+        title,
+        unitId: unitA,
+        opensOn: "2025-08-01",
+        closesOn,
+      });
     }
     // A message overdue in unit B and one not yet due in unit A.
     for (const [no, unitId, dueOn] of [
